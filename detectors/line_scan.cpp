@@ -1,0 +1,50 @@
+#include "detectors/line_scan.h"
+
+#include <cstring>
+
+#include "detectors/placeholder.h"
+#include "detectors/suppression.h"
+
+namespace ptl::detectors {
+
+std::size_t line_start_before(std::string_view text, std::size_t pos) {
+  const char* s = text.data();
+  while (pos > 0 && s[pos - 1] != '\n' && s[pos - 1] != '\r') --pos;
+  return pos;
+}
+
+std::size_t line_end_after(std::string_view text, std::size_t pos) {
+  const char* s = text.data();
+  const std::size_t n = text.size();
+  const void* nl = pos < n ? std::memchr(s + pos, '\n', n - pos) : nullptr;
+  std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - s) : n;
+  const void* cr = pos < end ? std::memchr(s + pos, '\r', end - pos) : nullptr;
+  return cr ? static_cast<std::size_t>(static_cast<const char*>(cr) - s) : end;
+}
+
+void scan_lines(const PulumiTokenDetector& detector, std::string_view text, std::size_t from,
+                std::size_t to, std::vector<Finding>& out) {
+  thread_local std::vector<std::size_t> matches;
+  matches.clear();
+  detector.find(text, from, to, matches);
+  std::size_t cur_start = 1, cur_end = 0;  // empty cache
+  bool cur_suppressed = false;
+  for (std::size_t m : matches) {
+    if (!(m >= cur_start && m < cur_end)) {
+      cur_start = line_start_before(text, m);
+      cur_end = line_end_after(text, m);
+      std::string_view line = text.substr(cur_start, cur_end - cur_start);
+      cur_suppressed = suppresses_own_line(line);
+      if (!cur_suppressed && cur_start > 0) {
+        std::size_t prev_end = cur_start - 1;
+        if (prev_end > 0 && text[prev_end] == '\n' && text[prev_end - 1] == '\r') --prev_end;
+        std::size_t prev_start = line_start_before(text, prev_end);
+        cur_suppressed = suppresses_next_line(text.substr(prev_start, prev_end - prev_start));
+      }
+    }
+    if (cur_suppressed) continue;
+    out.push_back(Finding{m, is_placeholder_token(text.substr(m, PulumiTokenDetector::kTokenLength))});
+  }
+}
+
+}  // namespace ptl::detectors

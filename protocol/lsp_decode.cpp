@@ -1,0 +1,264 @@
+#include "protocol/lsp_decode.h"
+
+#include <limits>
+
+namespace ptl::protocol {
+namespace {
+
+using nlohmann::json;
+
+std::string join(const std::string& path, const char* key) {
+  return path.empty() ? std::string(key) : path + "." + key;
+}
+
+template <class T>
+Decoded<T> fail(std::string message) {
+  Decoded<T> d;
+  d.error = std::move(message);
+  return d;
+}
+
+template <class T>
+Decoded<T> ok(T v) {
+  Decoded<T> d;
+  d.value = std::move(v);
+  return d;
+}
+
+// Reads member `key` of object `j` as a string. Returns an error message or empty.
+std::string get_string(const json& j, const char* key, const std::string& path, std::string& out) {
+  auto it = j.find(key);
+  if (it == j.end()) return join(path, key) + ": missing";
+  if (!it->is_string()) return join(path, key) + ": expected string";
+  out = it->get_ref<const std::string&>();
+  return {};
+}
+
+std::string take_string(json& j, const char* key, const std::string& path, std::string& out) {
+  auto it = j.find(key);
+  if (it == j.end()) return join(path, key) + ": missing";
+  if (!it->is_string()) return join(path, key) + ": expected string";
+  out = std::move(it->get_ref<std::string&>());
+  return {};
+}
+
+std::string get_int(const json& j, const char* key, const std::string& path, std::int64_t& out) {
+  auto it = j.find(key);
+  if (it == j.end()) return join(path, key) + ": missing";
+  if (it->is_number_unsigned()) {
+    auto v = it->get<std::uint64_t>();
+    if (v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+      return join(path, key) + ": integer out of range";
+    out = static_cast<std::int64_t>(v);
+    return {};
+  }
+  if (it->is_number_integer()) {
+    out = it->get<std::int64_t>();
+    return {};
+  }
+  return join(path, key) + ": expected integer";
+}
+
+std::string get_uint32(const json& j, const char* key, const std::string& path, std::uint32_t& out) {
+  std::int64_t v = 0;
+  if (auto e = get_int(j, key, path, v); !e.empty()) return e;
+  if (v < 0 || v > std::numeric_limits<std::uint32_t>::max())
+    return join(path, key) + ": expected an unsigned 32-bit integer";
+  out = static_cast<std::uint32_t>(v);
+  return {};
+}
+
+const json* object_member(const json& j, const char* key) {
+  if (!j.is_object()) return nullptr;
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_object()) return nullptr;
+  return &*it;
+}
+
+bool bool_member(const json* j, const char* key) {
+  if (!j) return false;
+  auto it = j->find(key);
+  return it != j->end() && it->is_boolean() && it->get<bool>();
+}
+
+std::string decode_uri_of(const json& params, const std::string& doc_path, std::string& uri) {
+  auto it = params.find("textDocument");
+  if (it == params.end()) return doc_path + ": missing";
+  if (!it->is_object()) return doc_path + ": expected object";
+  return get_string(*it, "uri", doc_path, uri);
+}
+
+}  // namespace
+
+Decoded<Position> decode_position(const json& j, const std::string& path) {
+  if (!j.is_object()) return fail<Position>(path + ": expected object");
+  Position p;
+  if (auto e = get_uint32(j, "line", path, p.line); !e.empty()) return fail<Position>(e);
+  if (auto e = get_uint32(j, "character", path, p.character); !e.empty()) return fail<Position>(e);
+  return ok(p);
+}
+
+Decoded<Range> decode_range(const json& j, const std::string& path) {
+  if (!j.is_object()) return fail<Range>(path + ": expected object");
+  Range r;
+  auto s = j.find("start");
+  if (s == j.end()) return fail<Range>(join(path, "start") + ": missing");
+  auto start = decode_position(*s, join(path, "start"));
+  if (!start) return fail<Range>(start.error);
+  auto e = j.find("end");
+  if (e == j.end()) return fail<Range>(join(path, "end") + ": missing");
+  auto end = decode_position(*e, join(path, "end"));
+  if (!end) return fail<Range>(end.error);
+  r.start = *start.value;
+  r.end = *end.value;
+  return ok(r);
+}
+
+Decoded<DidOpenTextDocumentParams> decode_did_open(json& params) {
+  using R = DidOpenTextDocumentParams;
+  if (!params.is_object()) return fail<R>("params: expected object");
+  auto it = params.find("textDocument");
+  if (it == params.end()) return fail<R>("textDocument: missing");
+  if (!it->is_object()) return fail<R>("textDocument: expected object");
+  R r;
+  json& td = *it;
+  if (auto e = get_string(td, "uri", "textDocument", r.textDocument.uri); !e.empty()) return fail<R>(e);
+  if (auto e = get_string(td, "languageId", "textDocument", r.textDocument.languageId); !e.empty())
+    return fail<R>(e);
+  if (auto e = get_int(td, "version", "textDocument", r.textDocument.version); !e.empty()) return fail<R>(e);
+  if (auto e = take_string(td, "text", "textDocument", r.textDocument.text); !e.empty()) return fail<R>(e);
+  return ok(std::move(r));
+}
+
+Decoded<DidChangeTextDocumentParams> decode_did_change(json& params) {
+  using R = DidChangeTextDocumentParams;
+  if (!params.is_object()) return fail<R>("params: expected object");
+  R r;
+  auto it = params.find("textDocument");
+  if (it == params.end()) return fail<R>("textDocument: missing");
+  if (!it->is_object()) return fail<R>("textDocument: expected object");
+  if (auto e = get_string(*it, "uri", "textDocument", r.uri); !e.empty()) return fail<R>(e);
+  if (auto e = get_int(*it, "version", "textDocument", r.version); !e.empty()) return fail<R>(e);
+  auto ch = params.find("contentChanges");
+  if (ch == params.end()) return fail<R>("contentChanges: missing");
+  if (!ch->is_array()) return fail<R>("contentChanges: expected array");
+  r.contentChanges.reserve(ch->size());
+  std::size_t i = 0;
+  for (json& c : *ch) {
+    std::string path = "contentChanges[" + std::to_string(i++) + "]";
+    if (!c.is_object()) return fail<R>(path + ": expected object");
+    TextDocumentContentChangeEvent ev;
+    if (auto rg = c.find("range"); rg != c.end() && !rg->is_null()) {
+      auto range = decode_range(*rg, path + ".range");
+      if (!range) return fail<R>(range.error);
+      ev.range = *range.value;
+    }
+    if (auto e = take_string(c, "text", path, ev.text); !e.empty()) return fail<R>(e);
+    r.contentChanges.push_back(std::move(ev));
+  }
+  return ok(std::move(r));
+}
+
+Decoded<TextDocumentIdentifierParams> decode_text_document_identifier(const json& params) {
+  using R = TextDocumentIdentifierParams;
+  if (!params.is_object()) return fail<R>("params: expected object");
+  R r;
+  if (auto e = decode_uri_of(params, "textDocument", r.uri); !e.empty()) return fail<R>(e);
+  if (auto p = params.find("previousResultId"); p != params.end() && !p->is_null()) {
+    if (!p->is_string()) return fail<R>("previousResultId: expected string");
+    r.previousResultId = p->get<std::string>();
+  }
+  return ok(std::move(r));
+}
+
+Decoded<TextDocumentPositionParams> decode_text_document_position(const json& params) {
+  using R = TextDocumentPositionParams;
+  if (!params.is_object()) return fail<R>("params: expected object");
+  R r;
+  if (auto e = decode_uri_of(params, "textDocument", r.uri); !e.empty()) return fail<R>(e);
+  auto p = params.find("position");
+  if (p == params.end()) return fail<R>("position: missing");
+  auto pos = decode_position(*p, "position");
+  if (!pos) return fail<R>(pos.error);
+  r.position = *pos.value;
+  return ok(std::move(r));
+}
+
+Decoded<CodeActionParams> decode_code_action(const json& params) {
+  using R = CodeActionParams;
+  if (!params.is_object()) return fail<R>("params: expected object");
+  R r;
+  if (auto e = decode_uri_of(params, "textDocument", r.uri); !e.empty()) return fail<R>(e);
+  auto rg = params.find("range");
+  if (rg == params.end()) return fail<R>("range: missing");
+  auto range = decode_range(*rg, "range");
+  if (!range) return fail<R>(range.error);
+  r.range = *range.value;
+  if (auto ctx = params.find("context"); ctx != params.end() && ctx->is_object()) {
+    if (auto only = ctx->find("only"); only != ctx->end() && only->is_array()) {
+      for (const json& k : *only)
+        if (k.is_string()) r.only.push_back(k.get<std::string>());
+    }
+  }
+  return ok(std::move(r));
+}
+
+Decoded<ExecuteCommandParams> decode_execute_command(const json& params) {
+  using R = ExecuteCommandParams;
+  if (!params.is_object()) return fail<R>("params: expected object");
+  R r;
+  if (auto e = get_string(params, "command", "", r.command); !e.empty()) return fail<R>(e);
+  r.arguments = json::array();
+  if (auto a = params.find("arguments"); a != params.end() && !a->is_null()) {
+    if (!a->is_array()) return fail<R>("arguments: expected array");
+    r.arguments = *a;
+  }
+  return ok(std::move(r));
+}
+
+Decoded<InitializeParams> decode_initialize(const json& params) {
+  using R = InitializeParams;
+  if (!params.is_object()) return fail<R>("params: expected object");
+  R r;
+  if (auto p = params.find("processId"); p != params.end() && p->is_number_integer())
+    r.processId = p->get<std::int64_t>();
+  if (auto o = params.find("initializationOptions"); o != params.end()) r.initializationOptions = *o;
+  if (const json* info = object_member(params, "clientInfo")) {
+    if (auto n = info->find("name"); n != info->end() && n->is_string()) r.clientName = n->get<std::string>();
+  }
+  auto caps = params.find("capabilities");
+  if (caps != params.end() && !caps->is_object()) return fail<R>("capabilities: expected object");
+  if (caps == params.end()) return ok(std::move(r));
+  ClientCapabilities& c = r.capabilities;
+  if (const json* general = object_member(*caps, "general")) {
+    if (auto pe = general->find("positionEncodings"); pe != general->end() && pe->is_array()) {
+      for (const json& e : *pe)
+        if (e.is_string()) c.positionEncodings.push_back(e.get<std::string>());
+    }
+  }
+  if (const json* td = object_member(*caps, "textDocument")) {
+    c.pullDiagnostics = object_member(*td, "diagnostic") != nullptr;
+    if (const json* diag = object_member(*td, "diagnostic"))
+      c.relatedDocumentSupport = bool_member(diag, "relatedDocumentSupport");
+    if (const json* ca = object_member(*td, "codeAction")) {
+      c.codeActionLiteralSupport = object_member(*ca, "codeActionLiteralSupport") != nullptr;
+      if (const json* rs = object_member(*ca, "resolveSupport")) {
+        if (auto props = rs->find("properties"); props != rs->end() && props->is_array()) {
+          for (const json& p : *props)
+            if (p.is_string() && p.get_ref<const std::string&>() == "edit") c.codeActionResolveEdit = true;
+        }
+      }
+    }
+  }
+  if (const json* ws = object_member(*caps, "workspace")) {
+    c.workspaceConfiguration = bool_member(ws, "configuration");
+    c.didChangeConfigurationDynamic = bool_member(object_member(*ws, "didChangeConfiguration"), "dynamicRegistration");
+    c.documentChanges = bool_member(object_member(*ws, "workspaceEdit"), "documentChanges");
+  }
+  if (const json* win = object_member(*caps, "window")) {
+    c.showDocument = bool_member(object_member(*win, "showDocument"), "support");
+  }
+  return ok(std::move(r));
+}
+
+}  // namespace ptl::protocol

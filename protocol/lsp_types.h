@@ -1,0 +1,87 @@
+#pragma once
+// LSP structures the server reads, with LSP's own field names so the mapping reads by eye.
+// Positions are in the negotiated encoding's code units; converting them is server/'s job.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace ptl::protocol {
+
+struct Position {
+  std::uint32_t line = 0;
+  std::uint32_t character = 0;
+};
+
+struct Range {
+  Position start;
+  Position end;
+};
+
+struct TextDocumentItem {
+  std::string uri;
+  std::string languageId;
+  std::int64_t version = 0;
+  std::string text;
+};
+
+struct TextDocumentContentChangeEvent {
+  std::optional<Range> range;  // absent: the text replaces the whole document
+  std::string text;
+};
+
+struct DidOpenTextDocumentParams {
+  TextDocumentItem textDocument;
+};
+
+struct DidChangeTextDocumentParams {
+  std::string uri;
+  std::int64_t version = 0;
+  std::vector<TextDocumentContentChangeEvent> contentChanges;
+};
+
+struct TextDocumentIdentifierParams {  // didClose, diagnostic pull
+  std::string uri;
+  std::optional<std::string> previousResultId;
+};
+
+struct TextDocumentPositionParams {
+  std::string uri;
+  Position position;
+};
+
+struct CodeActionParams {
+  std::string uri;
+  Range range;
+  std::vector<std::string> only;  // context.only, empty when absent
+};
+
+struct ExecuteCommandParams {
+  std::string command;
+  nlohmann::json arguments;  // array, possibly empty
+};
+
+// What the server needs of the client's capabilities.
+struct ClientCapabilities {
+  std::vector<std::string> positionEncodings;  // general.positionEncodings, in preference order
+  bool pullDiagnostics = false;                // textDocument.diagnostic present
+  bool workspaceConfiguration = false;         // workspace.configuration
+  bool didChangeConfigurationDynamic = false;
+  bool documentChanges = false;                // workspace.workspaceEdit.documentChanges
+  bool codeActionLiteralSupport = false;       // textDocument.codeAction.codeActionLiteralSupport
+  bool codeActionResolveEdit = false;          // codeAction.resolveSupport.properties has "edit"
+  bool showDocument = false;                   // window.showDocument.support
+  bool relatedDocumentSupport = false;
+};
+
+struct InitializeParams {
+  ClientCapabilities capabilities;
+  nlohmann::json initializationOptions;  // null when absent
+  std::optional<std::int64_t> processId;
+  std::string clientName;
+};
+
+}  // namespace ptl::protocol

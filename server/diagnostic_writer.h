@@ -1,0 +1,37 @@
+#pragma once
+// Writes the LSP Diagnostic array for one document straight into a string, without building a
+// JSON tree: publishing replaces the whole list, so on a file with 10,000 tokens this runs on
+// every keystroke and must cost little more than the bytes it writes.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "server/settings.h"
+#include "server/text_document.h"
+
+namespace ptl::server {
+
+inline constexpr std::string_view kDiagnosticSource = "pulumi-token-lsp";
+inline constexpr std::string_view kDiagnosticCode = "pulumi-access-token";
+inline constexpr std::string_view kReadmeUrl =
+    "https://github.com/pulumi-token-lsp/pulumi-token-lsp/blob/main/README.md#hard-coded-pulumi-access-tokens";
+
+struct DiagnosticContext {
+  const Settings& settings;
+  std::string_view environment_note;  // appended to messages when the file type has no env lookup
+  std::int64_t version;
+};
+
+// The masked preview of the finding at `begin` ("pul-1a2b…"), read from the document.
+std::string masked_token_at(const TextDocument& doc, std::size_t begin);
+
+// The message of one diagnostic.
+std::string diagnostic_message(const DocumentFinding& f, std::string_view masked, const DiagnosticContext& ctx);
+
+// Appends "[...]" holding a Diagnostic per finding (placeholders as hints, or none when the
+// settings turn them off), at most settings.max_findings of them plus one Information
+// diagnostic saying how many more were left out. Returns the number of findings written.
+std::size_t append_diagnostics(std::string& out, const TextDocument& doc, const DiagnosticContext& ctx);
+
+}  // namespace ptl::server

@@ -1,0 +1,36 @@
+#include "server/hover_text.h"
+
+#include <fmt/format.h>
+
+namespace ptl::server {
+
+std::string rotation_url(const Settings& s) {
+  std::string base = s.console_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + "/account/tokens";
+}
+
+std::string hover_markdown(std::string_view masked, bool placeholder, const Settings& s) {
+  if (placeholder) {
+    return fmt::format(
+        "**Placeholder-shaped Pulumi access token** `{}`\n\n"
+        "Its digits follow a pattern no issued token has (repeated or stepping digits), so it is "
+        "reported as a hint only. Set `pulumiTokenLsp.placeholders` to `\"off\"` to hide these.",
+        masked);
+  }
+  return fmt::format(
+      "**Hard-coded Pulumi access token** `{0}`\n\n"
+      "Whoever can read this file (a teammate, a CI log, a fork, a backup) can use this token to act "
+      "as its owner in the Pulumi organisation: read and change every stack, its state and its "
+      "secrets, and reach the cloud credentials those stacks hold.\n\n"
+      "**Rotate it:**\n"
+      "1. Create a new token in the Pulumi console: [{1}]({1}).\n"
+      "2. Put the new token where programs read it (the `{2}` environment variable, `pulumi config "
+      "set --secret`, or a secrets manager) and replace every use of the old one.\n"
+      "3. Revoke the old token in the console once nothing uses it.\n"
+      "4. Watch the organisation's audit log for activity you do not recognise.\n\n"
+      "Use a code action (quick fix) to replace the literal with a lookup.",
+      masked, rotation_url(s), s.env_var);
+}
+
+}  // namespace ptl::server

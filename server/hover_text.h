@@ -1,0 +1,17 @@
+#pragma once
+// The hover shown on a token: what the risk is and how to rotate, in Markdown.
+
+#include <string>
+#include <string_view>
+
+#include "server/settings.h"
+
+namespace ptl::server {
+
+// The console page where tokens are created and revoked, for the configured backend.
+std::string rotation_url(const Settings& s);
+
+// `masked` is the masked preview; the token itself never reaches this function.
+std::string hover_markdown(std::string_view masked, bool placeholder, const Settings& s);
+
+}  // namespace ptl::server

@@ -1,0 +1,414 @@
+#include "server/language_server.h"
+
+#include <algorithm>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "detectors/token_mask.h"
+#include "protocol/lsp_decode.h"
+#include "server/diagnostic_writer.h"
+#include "server/hover_text.h"
+
+namespace ptl::server {
+
+using nlohmann::json;
+using protocol::ErrorCode;
+
+namespace {
+
+constexpr std::string_view kServerVersion = "0.1.0";
+constexpr std::string_view kRotateCommand = "pulumi-token-lsp.rotateToken";
+constexpr std::string_view kFixAllKind = "source.fixAll.pulumi-token-lsp";
+
+std::string id_key(const json& id) { return id.dump(); }
+
+json range_json(LinePosition a, LinePosition b) {
+  return {{"start", {{"line", a.line}, {"character", a.character}}},
+          {"end", {{"line", b.line}, {"character", b.character}}}};
+}
+
+}  // namespace
+
+LanguageServer::LanguageServer(OutputSink& out, Logger& log, Settings defaults)
+    : out_(out), log_(log), settings_(std::move(defaults)) {
+  if (!detector_.ok()) log_.error("detector failed to build: {}", detector_.error());
+}
+
+LanguageServer::Reply LanguageServer::error(ErrorCode code, std::string message) {
+  Reply r;
+  r.error = code;
+  r.message = std::move(message);
+  return r;
+}
+
+void LanguageServer::handle(std::string body) {
+  std::vector<std::string> one;
+  one.push_back(std::move(body));
+  handle_batch(std::move(one));
+}
+
+void LanguageServer::handle_framing_event(const protocol::FramingEvent& ev) {
+  using K = protocol::FramingEvent::Kind;
+  if (ev.kind == K::Oversized)
+    log_.error("skipped a message of {} bytes: {}", ev.size, ev.detail);
+  else if (ev.kind != K::Message)
+    log_.error("framing: {}", ev.detail);
+}
+
+void LanguageServer::handle_batch(std::vector<std::string> bodies) {
+  std::vector<protocol::Classified> parsed;
+  parsed.reserve(bodies.size());
+  std::unordered_set<std::string> cancelled;
+  for (std::string& body : bodies) {
+    parsed.push_back(protocol::classify(std::move(body)));
+    body = std::string();
+    const auto& c = parsed.back();
+    if (c.message && c.message->kind == protocol::Incoming::Kind::Notification &&
+        c.message->method == "$/cancelRequest" && c.message->params.is_object()) {
+      auto id = c.message->params.find("id");
+      if (id != c.message->params.end()) cancelled.insert(id_key(*id));
+    }
+  }
+  for (protocol::Classified& c : parsed) {
+    if (exit_requested_) break;
+    if (c.repaired_utf8) log_.info("message held invalid UTF-8; each bad byte was replaced by U+FFFD");
+    if (c.error) {
+      log_.error("rejected message ({}): {}", static_cast<int>(c.error->code), c.error->message);
+      out_.send(protocol::make_error(c.error->id, c.error->code, c.error->message));
+      continue;
+    }
+    dispatch(*c.message, cancelled);
+    // A cancellation applies to a request at most once.
+    if (c.message->kind == protocol::Incoming::Kind::Request) cancelled.erase(id_key(c.message->id));
+  }
+}
+
+void LanguageServer::dispatch(protocol::Incoming& msg, const std::unordered_set<std::string>& cancelled) {
+  using Kind = protocol::Incoming::Kind;
+  if (msg.kind == Kind::Response) {
+    on_response(msg);
+    return;
+  }
+  if (msg.kind == Kind::Notification) {
+    try {
+      on_notification(msg.method, msg.params);
+    } catch (const std::exception& e) {
+      log_.error("internal error in notification {}: {}", msg.method, e.what());
+    }
+    return;
+  }
+  log_.debug("request {} id={}", msg.method, msg.id.dump());
+  Reply reply;
+  if (cancelled.count(id_key(msg.id))) {
+    reply = error(ErrorCode::RequestCancelled, "request cancelled");
+  } else {
+    try {
+      reply = on_request(msg.method, msg.params);
+    } catch (const std::exception& e) {
+      log_.error("internal error in {}: {}", msg.method, e.what());
+      reply = error(ErrorCode::InternalError, fmt::format("internal error in {}", msg.method));
+    }
+  }
+  if (reply.error) {
+    log_.info("{} -> error {}: {}", msg.method, static_cast<int>(*reply.error), reply.message);
+    out_.send(protocol::make_error(msg.id, *reply.error, reply.message));
+  } else {
+    out_.send(protocol::make_result(msg.id, reply.result));
+  }
+}
+
+LanguageServer::Reply LanguageServer::on_request(const std::string& method, json& params) {
+  if (method == "initialize") {
+    if (initialized_) return error(ErrorCode::InvalidRequest, "initialize may only be sent once");
+    return on_initialize(params);
+  }
+  if (!initialized_) return error(ErrorCode::ServerNotInitialized, fmt::format("{} before initialize", method));
+  if (shutdown_) return error(ErrorCode::InvalidRequest, fmt::format("{} after shutdown", method));
+  if (method == "shutdown") return on_shutdown();
+  if (method == "textDocument/hover") return on_hover(params);
+  if (method == "textDocument/codeAction") return on_code_action(params);
+  if (method == "textDocument/diagnostic") return on_diagnostic(params);
+  if (method == "workspace/executeCommand") return on_execute_command(params);
+  return error(ErrorCode::MethodNotFound, fmt::format("unknown method {}", method));
+}
+
+void LanguageServer::on_notification(const std::string& method, json& params) {
+  if (method == "exit") {
+    exit_requested_ = true;
+    return;
+  }
+  if (!initialized_) {
+    log_.info("notification {} before initialize dropped", method);
+    return;
+  }
+  if (shutdown_) {
+    log_.info("notification {} after shutdown dropped", method);
+    return;
+  }
+  if (method == "initialized") on_initialized();
+  else if (method == "textDocument/didOpen") on_did_open(params);
+  else if (method == "textDocument/didChange") on_did_change(params);
+  else if (method == "textDocument/didClose") on_did_close(params);
+  else if (method == "workspace/didChangeConfiguration") on_did_change_configuration(params);
+  else log_.debug("notification {} ignored", method);
+}
+
+void LanguageServer::on_response(const protocol::Incoming& msg) {
+  auto it = pending_requests_.find(id_key(msg.id));
+  if (it == pending_requests_.end()) {
+    log_.info("response to unknown request {} ignored", msg.id.dump());
+    return;
+  }
+  std::string method = std::move(it->second);
+  pending_requests_.erase(it);
+  if (!msg.error.is_null()) {
+    log_.info("client answered {} with an error", method);
+    return;
+  }
+  if (method == "workspace/configuration" && msg.result.is_array() && !msg.result.empty())
+    apply_client_settings(msg.result[0]);
+}
+
+void LanguageServer::send_request(std::string_view method, json params) {
+  json id = fmt::format("ptl-{}", next_request_id_++);
+  pending_requests_[id_key(id)] = std::string(method);
+  out_.send(protocol::make_request(id, method, params));
+}
+
+LanguageServer::Reply LanguageServer::on_initialize(json& params) {
+  auto decoded = protocol::decode_initialize(params);
+  if (!decoded) return error(ErrorCode::InvalidParams, decoded.error);
+  client_ = decoded.value->capabilities;
+  encoding_ = negotiate_encoding(client_.positionEncodings);
+  const json& opts = decoded.value->initializationOptions;
+  if (opts.is_object()) {
+    auto section = opts.find("pulumiTokenLsp");
+    apply_client_settings(section != opts.end() ? *section : opts);
+  }
+  initialized_ = true;
+  log_.info("initialized for {} (positions in {}, diagnostics {})",
+            decoded.value->clientName.empty() ? std::string("an unnamed client") : decoded.value->clientName,
+            encoding_name(encoding_), client_.pullDiagnostics ? "pulled" : "pushed");
+  json caps = {
+      {"positionEncoding", encoding_name(encoding_)},
+      {"textDocumentSync", {{"openClose", true}, {"change", 2}}},
+      {"hoverProvider", true},
+      {"codeActionProvider", {{"codeActionKinds", {"quickfix", kFixAllKind}}, {"resolveProvider", false}}},
+      {"executeCommandProvider", {{"commands", {kRotateCommand}}}},
+  };
+  if (client_.pullDiagnostics)
+    caps["diagnosticProvider"] = {{"identifier", "pulumi-token-lsp"}, {"interFileDependencies", false},
+                                  {"workspaceDiagnostics", false}};
+  return Reply{json{{"capabilities", caps}, {"serverInfo", {{"name", "pulumi-token-lsp"}, {"version", kServerVersion}}}},
+               std::nullopt, {}};
+}
+
+void LanguageServer::on_initialized() {
+  if (client_.didChangeConfigurationDynamic) {
+    send_request("client/registerCapability",
+                 {{"registrations",
+                   {{{"id", "pulumi-token-lsp-configuration"}, {"method", "workspace/didChangeConfiguration"},
+                     {"registerOptions", {{"section", "pulumiTokenLsp"}}}}}}});
+  }
+  request_configuration();
+}
+
+void LanguageServer::request_configuration() {
+  if (!client_.workspaceConfiguration) return;
+  send_request("workspace/configuration", {{"items", {{{"section", "pulumiTokenLsp"}}}}});
+}
+
+void LanguageServer::apply_client_settings(const json& section) {
+  for (const std::string& w : apply_settings(settings_, section)) log_.error("settings: {}", w);
+  mark_all_dirty();
+}
+
+LanguageServer::Reply LanguageServer::on_shutdown() {
+  shutdown_ = true;
+  return Reply{nullptr, std::nullopt, {}};
+}
+
+LanguageServer::OpenDocument* LanguageServer::find_document(const std::string& uri) {
+  auto it = documents_.find(uri);
+  return it == documents_.end() ? nullptr : &it->second;
+}
+
+void LanguageServer::mark_dirty(OpenDocument& doc) {
+  ++doc.revision;
+  if (std::find(dirty_.begin(), dirty_.end(), doc.uri) == dirty_.end()) dirty_.push_back(doc.uri);
+}
+
+void LanguageServer::mark_all_dirty() {
+  for (auto& [uri, doc] : documents_) mark_dirty(doc);
+}
+
+void LanguageServer::on_did_open(json& params) {
+  auto decoded = protocol::decode_did_open(params);
+  if (!decoded) {
+    log_.error("didOpen ignored: {}", decoded.error);
+    return;
+  }
+  auto& item = decoded.value->textDocument;
+  if (documents_.count(item.uri)) log_.info("didOpen of an already open document replaces it: {}", item.uri);
+  OpenDocument doc;
+  doc.uri = item.uri;
+  doc.language_id = item.languageId;
+  doc.version = item.version;
+  doc.size = item.text.size();
+  if (item.text.size() > settings_.max_document_bytes) {
+    log_.error("{} has {} bytes, over maxDocumentSize ({}); not scanned", item.uri, item.text.size(),
+               settings_.max_document_bytes);
+  } else {
+    doc.text = std::make_unique<TextDocument>(std::move(item.text), encoding_, detector_);
+  }
+  std::string uri = doc.uri;
+  OpenDocument& stored = documents_[uri] = std::move(doc);
+  mark_dirty(stored);
+  log_.debug("opened {} ({} bytes, {} findings)", uri, stored.size, stored.text ? stored.text->finding_count() : 0);
+}
+
+void LanguageServer::on_did_change(json& params) {
+  auto decoded = protocol::decode_did_change(params);
+  if (!decoded) {
+    log_.error("didChange ignored: {}", decoded.error);
+    return;
+  }
+  OpenDocument* doc = find_document(decoded.value->uri);
+  if (!doc) {
+    log_.info("didChange for a document that is not open ignored: {}", decoded.value->uri);
+    return;
+  }
+  doc->version = decoded.value->version;
+  if (doc->text) {
+    for (auto& change : decoded.value->contentChanges) {
+      if (!change.range) {
+        doc->text->replace_all(std::move(change.text));
+        continue;
+      }
+      const auto& r = *change.range;
+      doc->text->replace(LinePosition{r.start.line, r.start.character}, LinePosition{r.end.line, r.end.character},
+                         change.text);
+    }
+    doc->size = doc->text->size();
+  }
+  mark_dirty(*doc);
+}
+
+void LanguageServer::on_did_close(json& params) {
+  auto decoded = protocol::decode_text_document_identifier(params);
+  if (!decoded) {
+    log_.error("didClose ignored: {}", decoded.error);
+    return;
+  }
+  const std::string& uri = decoded.value->uri;
+  if (!documents_.erase(uri)) {
+    log_.info("didClose for a document that is not open ignored: {}", uri);
+    return;
+  }
+  dirty_.erase(std::remove(dirty_.begin(), dirty_.end(), uri), dirty_.end());
+  if (!client_.pullDiagnostics) {
+    json params_out = {{"uri", uri}, {"diagnostics", json::array()}};
+    out_.send_replaceable(uri, protocol::make_notification("textDocument/publishDiagnostics", params_out));
+  }
+}
+
+void LanguageServer::on_did_change_configuration(json& params) {
+  if (params.is_object()) {
+    auto settings = params.find("settings");
+    if (settings != params.end() && settings->is_object()) {
+      auto section = settings->find("pulumiTokenLsp");
+      if (section != settings->end()) apply_client_settings(*section);
+    }
+  }
+  request_configuration();
+}
+
+std::string_view LanguageServer::environment_note(const OpenDocument&) const { return {}; }
+
+std::string LanguageServer::diagnostics_array(const OpenDocument& doc) const {
+  std::string out;
+  if (!doc.text) {
+    json d = {{"range", range_json({0, 0}, {0, 0})},
+              {"severity", 3},
+              {"source", kDiagnosticSource},
+              {"message", fmt::format("pulumi-token-lsp did not scan this file: {} bytes is over the maxDocumentSize "
+                                      "limit of {} bytes.",
+                                      doc.size, settings_.max_document_bytes)}};
+    return json::array({d}).dump();
+  }
+  out.reserve(64 + doc.text->finding_count() * 480);
+  DiagnosticContext ctx{settings_, environment_note(doc), doc.version};
+  append_diagnostics(out, *doc.text, ctx);
+  return out;
+}
+
+void LanguageServer::publish(const OpenDocument& doc) {
+  std::string body = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":)";
+  body += json(doc.uri).dump(-1, ' ', false, json::error_handler_t::replace);
+  body += fmt::format(R"(,"version":{},"diagnostics":)", doc.version);
+  body += diagnostics_array(doc);
+  body += "}}";
+  out_.send_replaceable(doc.uri, std::move(body));
+}
+
+void LanguageServer::flush() {
+  if (dirty_.empty()) return;
+  std::vector<std::string> dirty;
+  dirty.swap(dirty_);
+  if (client_.pullDiagnostics) return;  // the client asks with textDocument/diagnostic
+  for (const std::string& uri : dirty)
+    if (const OpenDocument* doc = find_document(uri)) publish(*doc);
+}
+
+LanguageServer::Reply LanguageServer::on_diagnostic(json& params) {
+  auto decoded = protocol::decode_text_document_identifier(params);
+  if (!decoded) return error(ErrorCode::InvalidParams, decoded.error);
+  const OpenDocument* doc = find_document(decoded.value->uri);
+  if (!doc) return Reply{json{{"kind", "full"}, {"items", json::array()}}, std::nullopt, {}};
+  std::string result_id = std::to_string(doc->revision);
+  if (decoded.value->previousResultId && *decoded.value->previousResultId == result_id)
+    return Reply{json{{"kind", "unchanged"}, {"resultId", result_id}}, std::nullopt, {}};
+  json items = json::parse(diagnostics_array(*doc), nullptr, false);
+  return Reply{json{{"kind", "full"}, {"resultId", result_id}, {"items", std::move(items)}}, std::nullopt, {}};
+}
+
+LanguageServer::Reply LanguageServer::on_hover(json& params) {
+  auto decoded = protocol::decode_text_document_position(params);
+  if (!decoded) return error(ErrorCode::InvalidParams, decoded.error);
+  const OpenDocument* doc = find_document(decoded.value->uri);
+  if (!doc || !doc->text) return Reply{nullptr, std::nullopt, {}};
+  const TextDocument& text = *doc->text;
+  const auto& p = decoded.value->position;
+  std::size_t offset = text.offset_of(LinePosition{p.line, p.character});
+  for (const DocumentFinding& f : text.findings_touching(offset, offset)) {
+    if (offset < f.begin || offset > f.begin + detectors::PulumiTokenDetector::kTokenLength) continue;
+    LinePosition end{f.start.line, f.start.character + static_cast<std::uint32_t>(detectors::PulumiTokenDetector::kTokenLength)};
+    std::string md = hover_markdown(masked_token_at(text, f.begin), f.placeholder, settings_);
+    return Reply{json{{"contents", {{"kind", "markdown"}, {"value", md}}}, {"range", range_json(f.start, end)}},
+                 std::nullopt, {}};
+  }
+  return Reply{nullptr, std::nullopt, {}};
+}
+
+LanguageServer::Reply LanguageServer::on_code_action(json& params) {
+  auto decoded = protocol::decode_code_action(params);
+  if (!decoded) return error(ErrorCode::InvalidParams, decoded.error);
+  return Reply{json::array(), std::nullopt, {}};
+}
+
+LanguageServer::Reply LanguageServer::on_execute_command(json& params) {
+  auto decoded = protocol::decode_execute_command(params);
+  if (!decoded) return error(ErrorCode::InvalidParams, decoded.error);
+  if (decoded.value->command != kRotateCommand)
+    return error(ErrorCode::InvalidParams, fmt::format("command: unknown command {}", decoded.value->command));
+  std::string url = rotation_url(settings_);
+  if (client_.showDocument)
+    send_request("window/showDocument", {{"uri", url}, {"external", true}});
+  else
+    out_.send(protocol::make_notification(
+        "window/showMessage", {{"type", 3}, {"message", fmt::format("Rotate the token at {}", url)}}));
+  return Reply{nullptr, std::nullopt, {}};
+}
+
+}  // namespace ptl::server

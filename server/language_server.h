@@ -1,0 +1,110 @@
+#pragma once
+// LanguageServer: maps LSP methods onto documents, detectors and remediation. No I/O of its own:
+// message bodies come in through handle_batch(), everything it says goes to an OutputSink.
+//
+// Guarantees (each tested in tests/unit/language_server_test.cpp and the transcripts):
+//   - every request gets exactly one reply, notifications none; no exception escapes;
+//   - the error codes of JSON-RPC and LSP: -32700, -32600, -32601, -32602 (naming the bad field),
+//     -32603, -32002 before initialize, -32800 for a request cancelled before it was answered;
+//   - diagnostics for a document are published at most once per flush(), for its latest version;
+//   - no document text, and so no token, is ever written to the log.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "detectors/pulumi_token_detector.h"
+#include "protocol/json_rpc.h"
+#include "protocol/lsp_types.h"
+#include "protocol/message_reader.h"
+#include "server/logger.h"
+#include "server/output_sink.h"
+#include "server/settings.h"
+#include "server/text_document.h"
+
+namespace ptl::server {
+
+class LanguageServer {
+ public:
+  LanguageServer(OutputSink& out, Logger& log, Settings defaults = {});
+
+  // Handles the message bodies read together, in order. A $/cancelRequest among them cancels
+  // a request of the same batch that comes before it and was not yet answered.
+  void handle_batch(std::vector<std::string> bodies);
+  void handle(std::string body);
+  // Reports a framing problem (logged; the stream goes on).
+  void handle_framing_event(const protocol::FramingEvent& ev);
+  // Publishes diagnostics for every document changed since the last flush.
+  void flush();
+
+  bool exit_requested() const { return exit_requested_; }
+  // 0 after shutdown then exit; 1 otherwise (also when the stream ends without exit).
+  int exit_code() const { return exit_requested_ && shutdown_ ? 0 : 1; }
+
+  PositionEncoding encoding() const { return encoding_; }
+  const Settings& settings() const { return settings_; }
+
+ private:
+  struct OpenDocument {
+    std::string uri;
+    std::string language_id;
+    std::int64_t version = 0;
+    std::uint64_t revision = 0;  // bumped on every content or settings change
+    std::unique_ptr<TextDocument> text;  // null when the document is over the size limit
+    std::size_t size = 0;
+  };
+  struct Reply {
+    nlohmann::json result;
+    std::optional<protocol::ErrorCode> error;
+    std::string message;
+  };
+  static Reply error(protocol::ErrorCode code, std::string message);
+
+  void dispatch(protocol::Incoming& msg, const std::unordered_set<std::string>& cancelled);
+  Reply on_request(const std::string& method, nlohmann::json& params);
+  void on_notification(const std::string& method, nlohmann::json& params);
+  void on_response(const protocol::Incoming& msg);
+
+  Reply on_initialize(nlohmann::json& params);
+  Reply on_shutdown();
+  Reply on_hover(nlohmann::json& params);
+  Reply on_code_action(nlohmann::json& params);
+  Reply on_diagnostic(nlohmann::json& params);
+  Reply on_execute_command(nlohmann::json& params);
+  void on_initialized();
+  void on_did_open(nlohmann::json& params);
+  void on_did_change(nlohmann::json& params);
+  void on_did_close(nlohmann::json& params);
+  void on_did_change_configuration(nlohmann::json& params);
+
+  void send_request(std::string_view method, nlohmann::json params);
+  void request_configuration();
+  void apply_client_settings(const nlohmann::json& section);
+  void mark_dirty(OpenDocument& doc);
+  void mark_all_dirty();
+  void publish(const OpenDocument& doc);
+  std::string diagnostics_array(const OpenDocument& doc) const;
+  std::string_view environment_note(const OpenDocument& doc) const;
+  OpenDocument* find_document(const std::string& uri);
+
+  OutputSink& out_;
+  Logger& log_;
+  Settings settings_;
+  detectors::PulumiTokenDetector detector_;
+  PositionEncoding encoding_ = PositionEncoding::Utf16;
+  protocol::ClientCapabilities client_;
+  bool initialized_ = false;
+  bool shutdown_ = false;
+  bool exit_requested_ = false;
+  std::unordered_map<std::string, OpenDocument> documents_;
+  std::vector<std::string> dirty_;  // URIs to publish at the next flush
+  std::unordered_map<std::string, std::string> pending_requests_;  // our request id -> method
+  std::uint64_t next_request_id_ = 1;
+};
+
+}  // namespace ptl::server
