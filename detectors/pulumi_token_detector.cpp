@@ -91,8 +91,12 @@ bool PulumiTokenDetector::matches_at(std::string_view text, std::size_t pos) con
   if (pos + kTokenLength > text.size() || !has_prefix_at(text.data() + pos)) return false;
   // endpos includes the byte after the token, so the trailing \b sees it inside the subject;
   // the leading \b reads text[pos - 1] from the context RE2 keeps before startpos.
+  // A preceding "\\n"-style escape is part of the pattern, so RE2 is anchored at the backslash.
   std::size_t endpos = pos + kTokenLength + (pos + kTokenLength < text.size() ? 1 : 0);
-  return re_->Match(re2::StringPiece(text.data(), text.size()), pos, endpos, re2::RE2::ANCHOR_START,
+  std::size_t start = pos;
+  if (pos >= 2 && text[pos - 2] == '\\' && (text[pos - 1] == 'n' || text[pos - 1] == 'r' || text[pos - 1] == 't'))
+    start = pos - 2;
+  return re_->Match(re2::StringPiece(text.data(), text.size()), start, endpos, re2::RE2::ANCHOR_START,
                     nullptr, 0);
 }
 

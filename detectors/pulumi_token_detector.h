@@ -3,8 +3,10 @@
 //
 // A token is what the RE2 pattern kPattern matches: "pul-" followed by exactly 40 lowercase hex
 // digits, with an ASCII word boundary on both sides (so 39 or 41 digits, uppercase hex, or a
-// letter, digit or underscore glued to either end is not a token). Tokens never contain a line
-// break, which is what lets callers rescan only the lines an edit touched.
+// letter, digit or underscore glued to either end is not a token). One exception, also in the
+// pattern: a string escape "\n", "\r" or "\t" right before the token counts as a boundary, so a
+// token next to an escaped line break in JSON or a string literal is found. Tokens never contain
+// a line break, which is what lets callers rescan only the lines an edit touched.
 //
 // Built once, immutable, thread-safe after construction; check ok() once. find() runs in linear
 // time and constant extra memory: a literal prefilter ('p' at i and '-' at i+3, 32 bytes a step
@@ -26,7 +28,8 @@ namespace ptl::detectors {
 class PulumiTokenDetector {
  public:
   static constexpr std::size_t kTokenLength = 44;  // "pul-" + 40 hex digits
-  static constexpr std::string_view kPattern = R"(\bpul-[0-9a-f]{40}\b)";
+  // The match may start 2 bytes before the token, at the escape; the token is its last 44 bytes.
+  static constexpr std::string_view kPattern = R"((?:\\[nrt]|\b)pul-[0-9a-f]{40}\b)";
 
   PulumiTokenDetector();
   ~PulumiTokenDetector();
