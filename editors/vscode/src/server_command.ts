@@ -21,7 +21,8 @@ export interface ServerCommand {
  * binary shows up as a start failure in the language client.
  */
 export function resolveServerCommand(configuredPath: string, extensionPath: string, logLevel: string): ServerCommand {
-  const args = ['--stdio', `--log=${['error', 'info', 'debug'].includes(logLevel) ? logLevel : 'info'}`];
+  // vscode-languageclient appends --stdio itself for TransportKind.stdio.
+  const args = [`--log=${['error', 'info', 'debug'].includes(logLevel) ? logLevel : 'info'}`];
   if (configuredPath.trim() !== '') return { command: configuredPath.trim(), args, source: 'setting' };
   const bundled = path.join(extensionPath, 'bin', kServerName);
   if (fs.existsSync(bundled)) {

@@ -1,0 +1,176 @@
+// Protocol test: unpacks the .vsix, starts its bundled server exactly as the extension's server
+// options make vscode-languageclient start it, and talks to it through vscode-jsonrpc /
+// vscode-languageserver-protocol with VS Code's client capabilities (so diagnostics are pulled)
+// and settings answered through workspace/configuration.
+// Usage: node test/protocol_test.mjs EXTENSION.vsix
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionRequest, ConfigurationRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest, ExitNotification, InitializedNotification, InitializeRequest,
+  PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest, createMessageConnection,
+} from 'vscode-languageserver-protocol/node.js';
+import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { readZip } from './zip_reader.mjs';
+
+const require = createRequire(import.meta.url);
+const capabilities = require('./vscode_client_capabilities.json');
+const kDefaults = require('../package.json').contributes.configuration.properties;
+
+let failures = 0;
+let skipped = false;
+function check(what, ok, detail = '') {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? ` (${detail})` : ''}`);
+  if (!ok) failures++;
+  return ok;
+}
+const mask = (token) => `${token.slice(0, 8)}…`;
+const timer = setTimeout(() => {
+  console.log('FAIL timed out after 30 s');
+  process.exit(1);
+}, 30_000);
+
+// 1. Unpack the .vsix the way a careless unzip does: no modes, so the server is not executable.
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ptl-vscode-'));
+for (const entry of readZip(process.argv[2])) {
+  if (entry.name.endsWith('/')) continue;
+  const target = path.join(work, entry.name);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, entry.read(), { mode: 0o644 });
+}
+const extensionPath = path.join(work, 'extension');
+const { resolveServerCommand } = require(path.join(extensionPath, 'out/src/server_command.js'));
+const server = resolveServerCommand('', extensionPath, 'info');
+check('the extension picks the bundled server', server.source === 'bundled', server.command);
+check('the bundled server was made executable', (fs.statSync(server.command).mode & 0o111) !== 0);
+
+// 2. Start it as vscode-languageclient/lib/node/main.js does for an Executable with
+// TransportKind.stdio: the options' args plus --stdio, cwd the workspace folder.
+const workspace = path.join(work, 'workspace');
+fs.mkdirSync(workspace);
+const child = spawn(server.command, [...server.args, '--stdio'], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
+let stderr = '';
+child.stderr.on('data', (d) => (stderr += d));
+const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+
+// The settings a user might have: VS Code's defaults with two changed.
+const settings = { vault: {}, server: {}, trace: {} };
+for (const [key, spec] of Object.entries(kDefaults)) {
+  const parts = key.split('.').slice(1);
+  if (parts.length === 2) settings[parts[0]][parts[1]] = spec.default;
+  else settings[parts[0]] = spec.default;
+}
+const userSettings = { ...settings, severity: 'warning', environmentVariable: 'MY_PULUMI_TOKEN' };
+let configured;
+const configurationAnswered = new Promise((resolve) => (configured = resolve));
+connection.onRequest(ConfigurationRequest.type, (params) => {
+  configured();
+  return params.items.map((item) => (item.section === 'pulumiTokenLsp' ? userSettings : null));
+});
+connection.onRequest(RegistrationRequest.type, () => null);
+let pushed = 0;
+connection.onNotification(PublishDiagnosticsNotification.type, () => pushed++);
+connection.listen();
+
+const init = await connection.sendRequest(InitializeRequest.type, {
+  processId: process.pid,
+  clientInfo: { name: 'Visual Studio Code', version: '1.82.0' },
+  locale: 'en',
+  rootPath: workspace,
+  rootUri: pathToFileURL(workspace).href,
+  workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'workspace' }],
+  capabilities,
+  initializationOptions: { pulumiTokenLsp: settings },
+  trace: 'off',
+});
+check('the server offers pull diagnostics to VS Code', Boolean(init.capabilities.diagnosticProvider));
+check('positions are UTF-16', (init.capabilities.positionEncoding ?? 'utf-16') === 'utf-16');
+await connection.sendNotification(InitializedNotification.type, {});
+await configurationAnswered;
+check('the server asked for the pulumiTokenLsp settings', true);
+
+// 3. A TypeScript file with emoji and CJK before the token on its line.
+const token = 'pul' + '-' + crypto.createHash('sha1').update('pulumi-token-lsp vscode protocol test').digest('hex');
+const uri = pathToFileURL(path.join(workspace, 'index.ts')).href;
+const lines = [
+  'import * as pulumi from "@pulumi/pulumi";',
+  `const banner = "🚀 部署 ok"; const token = "${token}";`,
+  'export const name = pulumi.getStack();',
+  '',
+];
+let text = lines.join('\n');
+await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+  textDocument: { uri, languageId: 'typescript', version: 1, text },
+});
+const first = await connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+const items = first.items ?? [];
+check('one diagnostic is pulled', items.length === 1, `${items.length} items`);
+const diag = items[0] ?? { range: { start: {}, end: {} } };
+const column = lines[1].indexOf(token); // JavaScript string indices are UTF-16 code units.
+check('it starts at the token (UTF-16 column after emoji and CJK)',
+  diag.range.start.line === 1 && diag.range.start.character === column, `line 1, character ${column}`);
+check('it spans the 44 UTF-16 units of the token',
+  diag.range.end.line === 1 && diag.range.end.character === column + 44);
+check('severity comes from workspace/configuration (warning)', diag.severity === 2, `severity ${diag.severity}`);
+check('code and source', diag.code === 'pulumi-access-token' && diag.source === 'pulumi-token-lsp');
+check('the message masks the token', String(diag.message).startsWith('Hard-coded Pulumi access token')
+  && !String(diag.message).includes(token), `${mask(token)} masked`);
+check('nothing is pushed to a pulling client', pushed === 0);
+
+// 4. The preferred quick fix, applied as VS Code applies a WorkspaceEdit.
+const actions = await connection.sendRequest(CodeActionRequest.type, {
+  textDocument: { uri }, range: diag.range, context: { diagnostics: items, triggerKind: 1 },
+});
+const preferred = (actions ?? []).find((a) => a.kind === 'quickfix' && a.isPreferred);
+if (!preferred) {
+  console.log('SKIP code action: the server returned no preferred quick fix yet '
+    + `(${(actions ?? []).length} actions); the code-action steps did not run`);
+  skipped = true;
+} else {
+  console.log(`     applying "${preferred.title}"`);
+  text = applyWorkspaceEdit(text, uri, preferred.edit);
+  check('the token is gone from the buffer', !text.includes(token));
+  check('the buffer reads the configured variable', text.includes('process.env.MY_PULUMI_TOKEN'),
+    text.split('\n')[1]);
+  await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 2 }, contentChanges: [{ text }],
+  });
+  const second = await connection.sendRequest(DocumentDiagnosticRequest.type, {
+    textDocument: { uri }, previousResultId: first.resultId,
+  });
+  check('the diagnostic is gone after the fix', second.kind === 'full' && second.items.length === 0,
+    `${second.kind}, ${second.items?.length} items`);
+}
+
+await connection.sendRequest(ShutdownRequest.type);
+await connection.sendNotification(ExitNotification.type);
+const code = await exited;
+check('the server exits 0 after shutdown and exit', code === 0, `exit code ${code}`);
+check('the server log never holds the full token', !stderr.includes(token));
+connection.dispose();
+clearTimeout(timer);
+fs.rmSync(work, { recursive: true, force: true });
+console.log(`vscode protocol test: ${failures} failure(s)${skipped ? ', code-action steps SKIPPED' : ''}`);
+// 77: CTest's SKIP_RETURN_CODE, so a partly run test never reads as a pass.
+process.exit(failures ? 1 : skipped ? 77 : 0);
+
+/** Applies the edits of `edit` (documentChanges or changes) for `uri` to `text`. */
+function applyWorkspaceEdit(text, uri, edit) {
+  const edits = [];
+  for (const change of edit?.documentChanges ?? []) if (change.textDocument?.uri === uri) edits.push(...change.edits);
+  edits.push(...(edit?.changes?.[uri] ?? []));
+  const offset = (pos) => {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+    return starts[pos.line] + pos.character;
+  };
+  const spans = edits.map((e) => [offset(e.range.start), offset(e.range.end), e.newText]).sort((a, b) => b[0] - a[0]);
+  for (const [start, end, newText] of spans) text = text.slice(0, start) + newText + text.slice(end);
+  return text;
+}
