@@ -1,0 +1,259 @@
+#include "remediation/code_fixes.h"
+
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+
+#include "remediation/import_region.h"
+#include "remediation/lookup_snippets.h"
+#include "remediation/titles.h"
+
+namespace ptl::remediation {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::string_view trim_left(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t");
+  return b == std::string_view::npos ? std::string_view{} : s.substr(b);
+}
+
+// The innermost class (or record/struct) body holding pos, as the offsets of
+// its braces; C# and Java helpers go into it.
+std::optional<std::pair<std::size_t, std::size_t>> enclosing_class(const FixContext& c, std::size_t pos) {
+  std::optional<std::pair<std::size_t, std::size_t>> best;
+  for (const auto& [open, close] : c.lexer.brace_pairs()) {
+    if (open >= pos || close < pos) continue;
+    const auto stop = c.text.substr(0, open).find_last_of(";{}");
+    const std::size_t from = stop == std::string_view::npos ? 0 : stop + 1;
+    const std::string header(c.text.substr(from, open - from));
+    const bool is_class = header.find("class ") != std::string::npos || header.find("record ") != std::string::npos ||
+                          header.find("struct ") != std::string::npos;
+    if (is_class && (!best || open > best->first)) best = std::make_pair(open, close);
+  }
+  return best;
+}
+
+FileFacts file_facts(const FixContext& c) {
+  FileFacts facts;
+  if (c.language == Language::TypeScript || c.language == Language::JavaScript) {
+    for (const std::string_view from : {"\"@pulumi/pulumi\"", "'@pulumi/pulumi'"}) {
+      const auto at = c.text.find(from);
+      if (at == std::string_view::npos) continue;
+      const auto line = c.text.substr(c.source.line_start(at), at - c.source.line_start(at));
+      if (const auto as = line.find("* as "); as != std::string_view::npos) {
+        auto name = line.substr(as + 5);
+        facts.pulumi_alias = std::string(name.substr(0, name.find_first_of(" \t")));
+      } else if (line.find("require(") != std::string_view::npos) {
+        const auto eq = line.find('=');
+        auto name = trim_left(line.substr(0, eq));
+        for (const std::string_view kw : {"const ", "let ", "var "}) {
+          if (name.starts_with(kw)) name = trim_left(name.substr(kw.size()));
+        }
+        facts.pulumi_alias = std::string(name.substr(0, name.find_first_of(" \t=")));
+      }
+    }
+  }
+  if (c.language == Language::CSharp) facts.csharp_in_class = enclosing_class(c, c.token_begin).has_value();
+  return facts;
+}
+
+// Python joins adjacent literals ("a" "b"); a literal replaced by an expression
+// must then be joined with '+'.
+std::pair<std::string, std::string> python_joins(const FixContext& c, const SourceSpan& s) {
+  if (c.language != Language::Python) return {};
+  std::string before, after;
+  std::size_t i = s.begin;
+  while (i > 0 && is_space(c.text[i - 1])) --i;
+  if (i > 0 && i < s.begin) {
+    const SourceSpan* prev = c.lexer.innermost_at(i - 1);
+    if (prev != nullptr && prev->kind == SourceSpan::Kind::String && prev->end == i) before = "+ ";
+  }
+  std::size_t j = s.end;
+  while (j < c.text.size() && is_space(c.text[j])) ++j;
+  if (j > s.end && j < c.text.size()) {
+    const SourceSpan* next = c.lexer.innermost_at(j);
+    if (next != nullptr && next->kind == SourceSpan::Kind::String && next->begin == j) after = " +";
+  }
+  return {before, after};
+}
+
+// The literal's text with the token replaced by a Pulumi apply() of its value.
+std::string wrap_output(const FixContext& c, const std::string& output, const std::string& inner) {
+  switch (c.language) {
+    case Language::Python: return fmt::format("{}.apply(lambda token: {})", output, inner);
+    case Language::Go:
+      return fmt::format("{}.ApplyT(func(token string) string {{ return {} }}).(pulumi.StringOutput)", output, inner);
+    case Language::CSharp: return fmt::format("{}.Apply(token => {})", output, inner);
+    case Language::Java: return fmt::format("{}.applyValue(token -> {})", output, inner);
+    default: return fmt::format("{}.apply((token) => {})", output, inner);
+  }
+}
+
+std::string indent_lines(std::string_view code, std::string_view indent) {
+  std::string out;
+  bool line_start = true;
+  for (char ch : code) {
+    if (line_start && ch != '\n') out.append(indent);
+    out.push_back(ch);
+    line_start = ch == '\n';
+  }
+  return out;
+}
+
+bool helper_present(const FixContext& c, const Lookup& l) {
+  std::string signature;
+  switch (c.language) {
+    case Language::Python: signature = "def " + l.helper_name + "("; break;
+    case Language::Go: signature = "func " + l.helper_name + "("; break;
+    case Language::CSharp: signature = "string " + l.helper_name + "("; break;
+    case Language::Java: signature = "String " + l.helper_name + "("; break;
+    default: signature = "function " + l.helper_name + "("; break;
+  }
+  return c.text.find(signature) != std::string_view::npos;
+}
+
+bool next_line_blank(const FixContext& c, std::size_t at) {
+  return at >= c.text.size() || c.source.line_at(at).find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+void add_helper(const FixContext& c, const Lookup& l, const ImportRegion& imports, EditSet& edits) {
+  if (l.helper_name.empty() || helper_present(c, l)) return;
+  const auto eol = c.source.eol();
+  switch (c.language) {
+    case Language::Python:
+    case Language::TypeScript:
+    case Language::JavaScript: {
+      const std::size_t at = imports.end();
+      const std::string gap = c.language == Language::Python ? "\n\n" : "\n";
+      std::string text = (at > 0 ? gap : "") + l.helper_code;
+      if (at < c.text.size()) text += next_line_blank(c, at) ? gap.substr(1) : gap;
+      edits.insert(at, with_eol(text, eol));
+      return;
+    }
+    case Language::Go: {
+      const std::string lead = c.source.ends_with_eol() ? "\n" : "\n\n";
+      edits.insert(c.text.size(), with_eol(lead + l.helper_code, eol));
+      return;
+    }
+    default: break;
+  }
+  // C# and Java: a private static method at the end of the enclosing class.
+  if (const auto cls = enclosing_class(c, c.token_begin)) {
+    const std::size_t close = cls->second;
+    const std::string_view class_indent = c.source.indent_at(cls->first);
+    const std::string unit = class_indent.find('\t') != std::string_view::npos ? "\t" : "    ";
+    const std::string indent = std::string(class_indent) + unit;
+    const bool brace_alone = c.source.indent_at(close).size() == close - c.source.line_start(close);
+    std::string text = "\n" + indent_lines(l.helper_code, indent);
+    if (brace_alone) {
+      edits.insert(c.source.line_start(close), with_eol(text, eol));
+    } else {
+      edits.insert(close, with_eol("\n" + text + std::string(class_indent), eol));
+    }
+    return;
+  }
+  // C# top-level statements: a local function after the statements, before
+  // the first type declaration if there is one.
+  std::size_t at = c.text.size();
+  for (std::size_t pos = c.source.next_line(c.token_begin); pos < c.text.size(); pos = c.source.next_line(pos)) {
+    const auto line = c.source.line_at(pos);
+    for (const std::string_view kw : {"namespace ", "class ", "public ", "internal ", "record ", "static class "}) {
+      if (line.starts_with(kw) && c.lexer.in_code(pos)) {
+        at = pos;
+        break;
+      }
+    }
+    if (at != c.text.size()) break;
+  }
+  const std::string lead = (at == c.text.size() && !c.source.ends_with_eol()) ? "\n\n" : "\n";
+  edits.insert(at, with_eol(lead + l.helper_code + (at == c.text.size() ? "" : "\n"), eol));
+}
+
+// Go constants and C# const fields cannot hold a call: the declaration becomes
+// a variable (Go var, C# static readonly field or plain local).
+void relax_constant(const FixContext& c, const SourceSpan* s, EditSet& edits) {
+  if (s == nullptr || (c.language != Language::Go && c.language != Language::CSharp)) return;
+  const std::size_t line = c.source.line_start(s->begin);
+  const std::string_view head = c.text.substr(line, s->begin - line);
+  const auto at = head.find("const ");
+  if (at == std::string_view::npos || (at > 0 && !is_space(head[at - 1]))) return;
+  if (c.language == Language::Go) {
+    edits.add(line + at, line + at + 5, "var");
+    return;
+  }
+  const auto cls = enclosing_class(c, s->begin);
+  const bool field = cls && [&] {
+    for (const auto& [open, close] : c.lexer.brace_pairs()) {
+      if (open > cls->first && open < s->begin && close > s->begin) return false;  // inside a method body
+    }
+    return true;
+  }();
+  edits.add(line + at, line + at + 6, field ? "static readonly " : "");
+}
+
+}  // namespace
+
+TextEdit embed_in_literal(const FixContext& c, const SourceSpan* s, const std::string& expression) {
+  if (s == nullptr) return {c.token_begin, c.token_end, expression};
+  const bool whole = s->content_begin == c.token_begin && s->content_end == c.token_end;
+  const auto [before, after] = python_joins(c, *s);
+  if (whole) return {s->begin, s->end, before + expression + after};
+  switch (s->interpolation) {
+    case Interpolation::DollarBrace: return {c.token_begin, c.token_end, "${" + expression + "}"};
+    case Interpolation::Brace: return {c.token_begin, c.token_end, "{" + expression + "}"};
+    case Interpolation::None: break;
+  }
+  // Split the literal around the token and concatenate, keeping its own
+  // delimiters (and prefix: r"", @"", a Java text block's line break).
+  const std::string open(c.text.substr(s->begin, s->content_begin - s->begin));
+  const std::string close(c.text.substr(s->content_end, s->end - s->content_end));
+  std::string joined = "(";
+  if (c.token_begin > s->content_begin) {
+    joined += open + std::string(c.text.substr(s->content_begin, c.token_begin - s->content_begin)) + close + " + ";
+  }
+  joined += expression;
+  if (c.token_end < s->content_end) {
+    joined += " + " + open + std::string(c.text.substr(c.token_end, s->content_end - c.token_end)) + close;
+  }
+  joined += ")";
+  return {s->begin, s->end, before + joined + after};
+}
+
+std::optional<Fix> code_fix(const FixContext& c, FixKind kind) {
+  const SourceSpan* inner = c.lexer.innermost_at(c.token_begin);
+  const bool in_comment = inner != nullptr && inner->kind == SourceSpan::Kind::Comment;
+  if (in_comment && kind != FixKind::Environment) return std::nullopt;
+  const SourceSpan* s = c.lexer.string_around(c.token_begin, c.token_end);
+  const char quote = (s != nullptr && s->quote == '"' && s->interpolation == Interpolation::Brace) ? '\'' : '"';
+  const FileFacts facts = file_facts(c);
+  const Lookup l = lookup_for(kind, c.language, c.names, facts, quote);
+  if (l.expression.empty()) return std::nullopt;
+
+  EditSet edits;
+  if (in_comment) {
+    edits.add(c.token_begin, c.token_end, l.expression);
+  } else {
+    TextEdit literal = embed_in_literal(c, s, l.expression);
+    std::vector<std::string> imports = l.imports;
+    const bool whole = s == nullptr || (s->content_begin == c.token_begin && s->content_end == c.token_end);
+    if (l.pulumi_output && !whole) {
+      // The inner string is rebuilt around a plain `token` variable, then the
+      // whole literal becomes an apply() of the Output.
+      const TextEdit inner_edit = embed_in_literal(c, s, "token");
+      std::string inner_text(c.text.substr(s->begin, s->end - s->begin));
+      inner_text.replace(inner_edit.begin - s->begin, inner_edit.end - inner_edit.begin, inner_edit.new_text);
+      literal = TextEdit{s->begin, s->end, wrap_output(c, l.expression, inner_text)};
+      if (c.language == Language::Go) imports.emplace_back("\"github.com/pulumi/pulumi/sdk/v3/go/pulumi\"");
+    }
+    const ImportRegion region(c.source, c.lexer, c.language);
+    region.add(imports, edits);
+    add_helper(c, l, region, edits);
+    relax_constant(c, s, edits);
+    if (!edits.add(literal.begin, literal.end, literal.new_text)) return std::nullopt;
+  }
+  return Fix{kind, fix_title(kind, c.language, c.names), kind == FixKind::Environment, edits.take()};
+}
+
+}  // namespace ptl::remediation

@@ -1,0 +1,127 @@
+#include "remediation/dockerfile_fixes.h"
+
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+
+#include "remediation/config_fixes.h"
+#include "remediation/lookup_snippets.h"
+#include "remediation/titles.h"
+
+namespace ptl::remediation {
+namespace {
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
+  return out;
+}
+
+bool continued(std::string_view line) {
+  const auto e = line.find_last_not_of(" \t\r");
+  return e != std::string_view::npos && line[e] == '\\';
+}
+
+struct Instruction {
+  std::size_t begin, end;    // the logical line, continuations included, without the final line break
+  std::string keyword;       // upper case
+  std::size_t args_begin;    // after the keyword and its blanks
+};
+
+Instruction instruction_at(const SourceText& src, std::size_t pos) {
+  std::size_t b = src.line_start(pos);
+  while (b > 0 && continued(src.line_at(b - 1))) b = src.line_start(b - 1);
+  std::size_t e = src.line_end(pos);
+  while (continued(src.line_at(e)) && src.next_line(e) < src.size()) e = src.line_end(src.next_line(e));
+  const std::string_view line = src.text().substr(b, e - b);
+  const auto k = line.find_first_not_of(" \t");
+  const auto k_end = line.find_first_of(" \t", k == std::string_view::npos ? 0 : k);
+  Instruction ins{b, e, "", e};
+  if (k == std::string_view::npos) return ins;
+  ins.keyword = upper(line.substr(k, (k_end == std::string_view::npos ? line.size() : k_end) - k));
+  const auto a = line.find_first_not_of(" \t", k_end == std::string_view::npos ? line.size() : k_end);
+  ins.args_begin = a == std::string_view::npos ? e : b + a;
+  return ins;
+}
+
+// The whitespace-separated word of an ENV/ARG instruction that holds pos.
+std::pair<std::size_t, std::size_t> word_around(std::string_view text, std::size_t begin, std::size_t end,
+                                                std::size_t pos) {
+  std::size_t b = pos, e = pos;
+  char quote = 0;
+  for (std::size_t i = begin; i < end; ++i) {  // find the word start respecting quotes
+    const char ch = text[i];
+    if (quote == 0 && (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\\' || ch == '\r')) {
+      if (i < pos) b = i + 1;
+      if (i >= pos) {
+        e = i;
+        break;
+      }
+    } else if (ch == '"' || ch == '\'') {
+      quote = quote == ch ? 0 : (quote == 0 ? ch : quote);
+    }
+    e = i + 1;
+  }
+  return {b, e};
+}
+
+void add_mount(const SourceText& src, const Instruction& run, const std::string& mount, EditSet& edits) {
+  if (src.text().substr(run.begin, run.end - run.begin).find(mount) != std::string_view::npos) return;
+  edits.insert(run.args_begin, mount + " ");
+}
+
+}  // namespace
+
+std::optional<Fix> dockerfile_fix(const FixContext& c) {
+  const SourceText& src = c.source;
+  const Instruction ins = instruction_at(src, c.token_begin);
+  const std::string env = safe_env_var(c.names);
+  std::string secret_id = hcl_variable_name(c.names);
+  EditSet edits;
+  std::string env_name = env;  // the variable RUN commands read
+
+  const bool definition = ins.keyword == "ENV" || ins.keyword == "ARG";
+  if (definition) {
+    const auto [wb, we] = word_around(c.text, ins.args_begin, ins.end, c.token_begin);
+    const std::string_view word = c.text.substr(wb, we - wb);
+    const auto eq = word.find('=');
+    const std::string_view args = c.text.substr(ins.args_begin, ins.end - ins.args_begin);
+    if (eq != std::string_view::npos && wb > ins.args_begin &&
+        args.find_first_of("=") < wb - ins.args_begin) {
+      env_name = std::string(word.substr(0, eq));  // one of several K=V pairs: drop only this one
+      std::size_t from = wb;
+      while (from > ins.args_begin && (c.text[from - 1] == ' ' || c.text[from - 1] == '\t')) --from;
+      edits.add(from, we, "");
+    } else {
+      const std::string_view first = args.substr(0, args.find_first_of("= \t"));
+      if (!first.empty()) env_name = std::string(first);
+      const std::string note = fmt::format("# {} is a build secret: docker build --secret id={},env={} ...", env_name,
+                                           secret_id, env_name);
+      edits.add(ins.begin, ins.end, note);
+    }
+  } else if (ins.keyword == "RUN") {
+    const TextEdit e = shell_reference_edit(c, "${" + env + "}");
+    edits.add(e.begin, e.end, e.new_text);
+  } else {
+    edits.add(c.token_begin, c.token_end, "${" + env + "}");
+  }
+
+  if (definition || ins.keyword == "RUN") {
+    const std::string mount = fmt::format("--mount=type=secret,id={},env={}", secret_id, env_name);
+    if (ins.keyword == "RUN") add_mount(src, ins, mount, edits);
+    for (std::size_t pos = src.next_line(ins.end); definition && pos < c.text.size();) {
+      const Instruction next = instruction_at(src, pos);
+      if (next.keyword == "FROM") break;
+      if (next.keyword == "RUN") add_mount(src, next, mount, edits);
+      pos = src.next_line(next.end);
+    }
+    const std::string_view first_line = src.line_at(0);
+    if (!first_line.starts_with("# syntax=") && !first_line.starts_with("#syntax=")) {
+      edits.insert(0, with_eol("# syntax=docker/dockerfile:1\n", src.eol()));
+    }
+  }
+  return Fix{FixKind::Environment, fix_title(FixKind::Environment, c.language, c.names), true, edits.take()};
+}
+
+}  // namespace ptl::remediation

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string_view>
+
+namespace ptl::remediation {
+
+// The kinds of file the fixes know how to rewrite. Several YAML dialects are
+// separate because each expands a different reference syntax.
+enum class Language {
+  TypeScript, JavaScript, Python, Go, CSharp, Java, Shell, DotEnv, DockerCompose,
+  GitHubActions, GitLabCi, PulumiYaml, Yaml, Dockerfile, Hcl, PowerShell, Json, Markdown, PlainText
+};
+
+// The language of a document from its LSP languageId ("typescript", "python",
+// "shellscript", "terraform", ...) and its path (file path or URI path; may be
+// empty). File-name rules win where they are more specific than the id:
+// ".github/workflows/*.yml" is GitHubActions, ".gitlab-ci.yml" GitLabCi,
+// "Pulumi.yaml" and "Pulumi.<stack>.yaml" PulumiYaml, "docker-compose*.yml" and
+// "compose.yaml" DockerCompose, "Dockerfile*" Dockerfile, ".env*" DotEnv,
+// "*.tf"/"*.hcl" Hcl, "*.ps1" PowerShell, "*.sh" Shell. Unknown ids and paths
+// give PlainText. Never throws.
+Language detect_language(std::string_view language_id, std::string_view path);
+
+// A short human name ("TypeScript", "GitHub Actions", ...), for messages.
+std::string_view language_name(Language language);
+
+}  // namespace ptl::remediation

@@ -1,0 +1,57 @@
+#pragma once
+
+// Rewrites a hard-coded Pulumi access token into a safe lookup, per language.
+//
+// Guarantees, for every function here:
+//  - pure and deterministic: no I/O, no global state, safe to call from any thread;
+//  - never throws on any input (empty text, token at the start or end, CRLF,
+//    odd quoting); an input it does not understand gives fewer fixes, not an error;
+//  - never echoes the secret: titles are built from Names only, and no edit
+//    copies the token's bytes;
+//  - edits touch only the string literal around the token, the import region
+//    and one named helper per file; the result still parses (checked by
+//    tests/remediation against real parsers);
+//  - idempotent: applying a fix, then fixing another token in the result,
+//    adds no second import or helper.
+// Complexity: linear in the size of the text for each call of fixes_for.
+
+#include <cstddef>
+#include <span>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "remediation/fix.h"
+#include "remediation/language.h"
+#include "remediation/names.h"
+
+namespace ptl::remediation {
+
+// The marker of the project's own inline ignore comment. The detector honours
+// it on the token's line.
+inline constexpr std::string_view kIgnoreMarker = "pulumi-token-lsp:ignore";
+
+// The fixes for the token occupying text[token_begin, token_end) (44 bytes,
+// the caller guarantees it; a span outside the text gives no fixes), in the
+// order Environment (preferred), PulumiConfig, AwsSecretsManager, Vault,
+// Conjur, Suppress, keeping only those that apply to the language. Where
+// Environment does not apply (Pulumi YAML), the first fix is the preferred one.
+//
+//   auto fixes = fixes_for(text, 10, 54, Language::Python, Names{});
+//   // fixes[0].title == "Read it from the environment variable PULUMI_ACCESS_TOKEN"
+std::vector<Fix> fixes_for(std::string_view text, std::size_t token_begin, std::size_t token_end,
+                           Language language, const Names& names);
+
+// The preferred fix applied to every token span at once (spans sorted and
+// non-overlapping): edits against the original text, sorted, non-overlapping,
+// imports and helpers added once. Used for source.fixAll.
+std::vector<TextEdit> fix_all(std::string_view text,
+                              std::span<const std::pair<std::size_t, std::size_t>> tokens,
+                              Language language, const Names& names);
+
+// For a language with no way to reference the environment (JSON, Markdown,
+// plain text, Pulumi YAML programs): one sentence for the diagnostic message
+// saying so. Empty for every other language.
+std::string_view environment_note(Language language);
+
+}  // namespace ptl::remediation

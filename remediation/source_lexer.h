@@ -1,0 +1,55 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "remediation/language.h"
+
+namespace ptl::remediation {
+
+// How a string literal may embed an expression.
+enum class Interpolation {
+  None,         // plain or raw string: split it and concatenate
+  DollarBrace,  // JS/TS template literal, HCL string, shell/PowerShell double quotes: ${expr}
+  Brace,        // Python f-string, C# $"...": {expr}
+};
+
+// One string literal, comment, or interpolation hole found by the lexer.
+struct SourceSpan {
+  enum class Kind { String, Comment, Hole };
+  Kind kind;
+  std::size_t begin, end;                  // the whole span, prefix and delimiters included
+  std::size_t content_begin, content_end;  // between the delimiters
+  Interpolation interpolation = Interpolation::None;
+  char quote = '"';       // the closing quote character (or 0 for heredocs)
+  bool heredoc = false;   // shell/HCL heredoc, PowerShell here-string, Java text block, Python triple quotes
+  bool closed = true;     // false when the text ends inside the span
+};
+
+// A small lexer that knows where the string literals and comments of a file
+// are. It tracks nesting (strings inside template holes inside strings) up to
+// a fixed depth and never fails: unterminated spans end at the end of text.
+// Languages without a lexer here (YAML, JSON, ...) give no spans.
+// Linear time in the size of the text.
+class SourceLexer {
+ public:
+  SourceLexer(std::string_view text, Language language);
+
+  const std::vector<SourceSpan>& spans() const { return spans_; }
+
+  // The innermost span that contains pos (begin <= pos < end), or nullptr.
+  const SourceSpan* innermost_at(std::size_t pos) const;
+  // The innermost string literal containing [begin, end), or nullptr.
+  const SourceSpan* string_around(std::size_t begin, std::size_t end) const;
+  // Whether pos is in code (not inside a string or comment; holes are code).
+  bool in_code(std::size_t pos) const;
+  // Matching pairs of '{' '}' in code, as (offset of '{', offset of '}').
+  std::vector<std::pair<std::size_t, std::size_t>> brace_pairs() const;
+
+ private:
+  std::string_view text_;
+  std::vector<SourceSpan> spans_;
+};
+
+}  // namespace ptl::remediation
