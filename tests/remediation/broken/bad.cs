@@ -1,0 +1,4 @@
+class A
+{
+    string s = (@"a" + Environment.GetEnvironmentVariable("X");
+}

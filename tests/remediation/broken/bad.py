@@ -1,0 +1,3 @@
+import os
+url = f"https://{os.environ["X"]}@host"
+x = (1 +

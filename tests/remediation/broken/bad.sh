@@ -1,0 +1,3 @@
+#!/bin/sh
+echo "token ${X}
+if true; then

@@ -1,0 +1,3 @@
+provider "pulumi" {
+  token = "${var.x
+}

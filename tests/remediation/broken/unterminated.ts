@@ -1,0 +1,2 @@
+const token = "process.env.X;
+export const y = token;
