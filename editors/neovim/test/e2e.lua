@@ -1,8 +1,8 @@
 -- Headless end-to-end test of editors/neovim in the real Neovim (0.7.2 on Debian 12).
--- Run by test/run.sh: nvim --headless --clean -c 'luafile test/e2e.lua' with PTL_SERVER and
--- PTL_WORK (an empty directory) in the environment. Exits 0 on success, 1 on a failure, 77 when
--- everything ran except the code-action steps (the server offered no fix).
-local server, work = os.getenv('PTL_SERVER'), os.getenv('PTL_WORK')
+-- Run by test/run.sh: nvim --headless --clean -c 'luafile test/e2e.lua' with PTL_SERVER in the
+-- environment. Exits 0 on success, 1 on a failure, 77 when everything ran except the code-action
+-- steps (the server offered no fix).
+local server, work = os.getenv('PTL_SERVER'), vim.fn.tempname()
 local failures, skipped = 0, false
 
 -- print() in headless Neovim goes to stderr without line breaks; the report goes to stdout.
@@ -11,6 +11,7 @@ local function say(line) io.stdout:write(line, '\n') end
 local function finish()
   say(string.format('neovim e2e (nvim %s): %d failure(s)%s', tostring(vim.version().major .. '.'
     .. vim.version().minor .. '.' .. vim.version().patch), failures, skipped and ', code-action steps SKIPPED' or ''))
+  vim.fn.delete(work, 'rf')
   vim.cmd('cquit ' .. (failures > 0 and 1 or skipped and 77 or 0))
 end
 

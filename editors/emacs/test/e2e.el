@@ -1,0 +1,157 @@
+;;; e2e.el --- End-to-end test of editors/emacs in Emacs batch with Debian's eglot  -*- lexical-binding: t; -*-
+
+;; Run by test/run.sh: emacs --batch -Q -L editors/emacs -l test/e2e.el, with PTL_SERVER in the
+;; environment.  Exits 0 on success, 1 on a failure, 77 when
+;; everything ran except the code-action steps (the server offered no fix).
+
+;;; Code:
+
+(require 'cl-lib)
+(dolist (dir (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*"))
+  (add-to-list 'load-path dir))
+(require 'eglot)
+(require 'pulumi-token-lsp)
+(require 'pulumi-token-lsp-flymake)
+
+(defvar ptl-failures 0)
+(defvar ptl-skipped nil)
+(defconst ptl-server (getenv "PTL_SERVER"))
+(defconst ptl-work (file-name-as-directory (make-temp-file "ptl-emacs-" t)))
+
+(defun ptl-say (fmt &rest args)
+  (princ (concat (apply #'format fmt args) "\n")))
+
+(defun ptl-check (what ok &optional detail)
+  (ptl-say "%s %s%s" (if ok "ok  " "FAIL") what (if detail (format " (%s)" detail) ""))
+  (unless ok (cl-incf ptl-failures))
+  ok)
+
+(defun ptl-wait (pred &optional seconds)
+  "Run the event loop until PRED returns non-nil or SECONDS (default 10) pass; return PRED's value."
+  (let ((deadline (+ (float-time) (or seconds 10))) value)
+    (while (and (not (setq value (funcall pred))) (< (float-time) deadline))
+      (accept-process-output nil 0.05))
+    value))
+
+(defun ptl-token (name)
+  "A realistic token made at run time (the repository holds none)."
+  (concat "pul" "-" (secure-hash 'sha1 (concat "pulumi-token-lsp emacs " name))))
+
+(defun ptl-mask (token) (concat (substring token 0 8) "…"))
+
+(defun ptl-write (name lines)
+  (with-temp-file (concat ptl-work name)
+    (insert (mapconcat #'identity lines "\n") "\n"))
+  (concat ptl-work name))
+
+(defun ptl-diags (type)
+  "This buffer's Flymake diagnostics of TYPE."
+  (cl-remove-if-not (lambda (d) (eq (flymake-diagnostic-type d) type)) (flymake-diagnostics)))
+
+(defun ptl-check-span (what diag line token)
+  "Check that DIAG covers TOKEN on LINE (1-based), in characters from the line start.
+Not `current-column': emoji and CJK are two columns wide on screen."
+  (let* ((text (save-excursion (goto-char (point-min)) (forward-line (1- line))
+                               (buffer-substring (line-beginning-position) (line-end-position))))
+         (want (string-search token text))
+         (beg (and diag (flymake-diagnostic-beg diag)))
+         (end (and diag (flymake-diagnostic-end diag)))
+         (col (lambda (pos) (save-excursion (goto-char pos) (- pos (line-beginning-position))))))
+    (ptl-check what (and diag (= (line-number-at-pos beg) line) (= (funcall col beg) want)
+                         (= (- end beg) 44))
+               (format "characters %s-%s, want %d-%d"
+                       (and beg (funcall col beg)) (and end (funcall col end)) want (+ want 44)))))
+
+(defun ptl-pick-default (&rest args)
+  "A `completing-read' that takes the default, recording the choices offered."
+  (ptl-say "     menu: %d entries, default \"%s\"" (length (nth 1 args)) (nth 6 args))
+  (nth 6 args))
+
+(defun ptl-eglot ()
+  "eglot runs pulumi-token-lsp for sh-mode; settings through `eglot-workspace-configuration'."
+  (let* ((token (ptl-token "eglot"))
+         (line (format "echo \"🚀 部署 ok\"; export PULUMI_ACCESS_TOKEN=%s" token)))
+    (find-file (ptl-write "deploy.sh" (list "#!/usr/bin/env bash" line "pulumi up --yes")))
+    (eglot-ensure)
+    (run-hooks 'post-command-hook)
+    (ptl-check "eglot: connected to pulumi-token-lsp"
+               (ptl-wait (lambda () (eglot-current-server))))
+    (ptl-check "eglot: a diagnostic with the workspace configuration's severity (warning)"
+               (ptl-wait (lambda () (ptl-diags 'eglot-warning)))
+               (ptl-mask token))
+    (ptl-check-span "eglot: it covers the token after emoji and CJK" (car (ptl-diags 'eglot-warning)) 2 token)
+    (goto-char (+ (flymake-diagnostic-beg (car (ptl-diags 'eglot-warning))) 5))
+    (if (null (eglot-code-actions (point) (point)))
+        (progn (ptl-say "SKIP eglot code action: the server returned none; the code-action steps did not run")
+               (setq ptl-skipped t))
+      (let ((last-nonmenu-event 13))
+        (cl-letf (((symbol-function 'completing-read) #'ptl-pick-default))
+          (eglot-code-actions (point) (point) nil t)))
+      (ptl-check "eglot: the preferred fix removed the token" (not (string-search token (buffer-string))))
+      (ptl-check "eglot: the line reads the configured variable"
+                 (string-search "MY_PULUMI_TOKEN" (buffer-string))
+                 (save-excursion (goto-char (point-min)) (forward-line 1)
+                                 (buffer-substring (line-beginning-position) (line-end-position))))
+      (ptl-check "eglot: the diagnostic goes away" (ptl-wait (lambda () (null (ptl-diags 'eglot-warning))))))))
+
+(defun ptl-beside-eglot ()
+  "The Flymake backend keeps working in a buffer that eglot manages (eglot 1.9 resets the backends)."
+  (let ((token (ptl-token "beside")))
+    ;; As in a user's init file: our mode from the major-mode hook, then eglot takes the buffer
+    ;; over (the server of deploy.sh already runs for sh-mode) and resets the Flymake backends.
+    (add-hook 'sh-mode-hook #'pulumi-token-lsp-flymake-mode)
+    (find-file (ptl-write "second.sh" (list (format "TOKEN=%s" token))))
+    (remove-hook 'sh-mode-hook #'pulumi-token-lsp-flymake-mode)
+    (ptl-wait (lambda () (eglot-current-server)))
+    (ptl-check "beside eglot: both backends are on" (and (memq 'eglot-flymake-backend flymake-diagnostic-functions)
+                                                        (memq 'pulumi-token-lsp-flymake-backend flymake-diagnostic-functions)))
+    (flymake-start)
+    (ptl-check "beside eglot: eglot's and the Flymake backend's diagnostics both appear"
+               (ptl-wait (lambda () (and (ptl-diags 'eglot-warning) (ptl-diags :error)))))
+    (pulumi-token-lsp-flymake-mode -1)))
+
+(defun ptl-flymake ()
+  "The Flymake backend alone, in python-mode, with a code action through `completing-read'."
+  (let* ((token (ptl-token "flymake"))
+         (line (format "banner = \"🚀 部署 ok\"; token = \"%s\"" token)))
+    (find-file (ptl-write "__main__.py" (list "import pulumi" line "pulumi.export(\"ok\", True)")))
+    (pulumi-token-lsp-flymake-mode 1)
+    (ptl-check "flymake: a diagnostic arrives (error)" (ptl-wait (lambda () (ptl-diags :error))) (ptl-mask token))
+    (ptl-check "flymake: positions negotiated in UTF-32" (equal pulumi-token-lsp--encoding "utf-32")
+               pulumi-token-lsp--encoding)
+    (ptl-check-span "flymake: it covers the token after emoji and CJK" (car (ptl-diags :error)) 2 token)
+    (goto-char (+ (flymake-diagnostic-beg (car (ptl-diags :error))) 5))
+    (condition-case err
+        (progn
+          (cl-letf (((symbol-function 'completing-read) #'ptl-pick-default))
+            (pulumi-token-lsp-code-action))
+          (ptl-check "flymake: the preferred fix removed the token" (not (string-search token (buffer-string))))
+          (ptl-check "flymake: the buffer reads the configured variable"
+                     (string-search "os.environ[\"MY_PULUMI_TOKEN\"]" (buffer-string))
+                     (replace-regexp-in-string "\n" " | " (buffer-string)))
+          (ptl-check "flymake: os is imported" (string-match-p "^import os$" (buffer-string)))
+          (ptl-check "flymake: the diagnostic goes away" (ptl-wait (lambda () (null (ptl-diags :error))))))
+      (user-error
+       (ptl-say "SKIP flymake code action: %s; the code-action steps did not run" (error-message-string err))
+       (setq ptl-skipped t)))))
+
+(defun ptl-main ()
+  (setq pulumi-token-lsp-server-command (list ptl-server "--stdio")
+        pulumi-token-lsp-settings '(:environmentVariable "MY_PULUMI_TOKEN"))
+  (setq-default eglot-workspace-configuration
+                '(:pulumiTokenLsp (:severity "warning" :environmentVariable "MY_PULUMI_TOKEN")))
+  (pulumi-token-lsp-eglot-register '(sh-mode))
+  (ptl-eglot)
+  (ptl-beside-eglot)
+  (ptl-flymake)
+  (ignore-errors (eglot-shutdown (car (gethash (eglot--current-project) eglot--servers-by-project))))
+  (pulumi-token-lsp-shutdown))
+
+(condition-case err
+    (ptl-main)
+  (error (ptl-check "the test ran to the end" nil (error-message-string err))))
+(ptl-say "emacs e2e (Emacs %s, %s): %d failure(s)%s" emacs-version
+         (file-name-nondirectory (directory-file-name (file-name-directory (locate-library "eglot")))) ptl-failures (if ptl-skipped ", code-action steps SKIPPED" ""))
+(delete-directory ptl-work t)
+(kill-emacs (cond ((> ptl-failures 0) 1) (ptl-skipped 77) (t 0)))
+;;; e2e.el ends here
