@@ -61,17 +61,6 @@ std::vector<Fix> fixes_unchecked(std::string_view text, std::size_t b, std::size
   return fixes;
 }
 
-// Maps an offset of the original text through edits applied to it.
-std::size_t shift(std::size_t pos, const std::vector<TextEdit>& edits) {
-  std::ptrdiff_t delta = 0;
-  for (const auto& e : edits) {
-    if (e.end <= pos) {
-      delta += static_cast<std::ptrdiff_t>(e.new_text.size()) - static_cast<std::ptrdiff_t>(e.end - e.begin);
-    }
-  }
-  return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(pos) + delta);
-}
-
 }  // namespace
 
 std::vector<Fix> fixes_for(std::string_view text, std::size_t token_begin, std::size_t token_end, Language language,
@@ -90,20 +79,42 @@ std::vector<TextEdit> fix_all(std::string_view text, std::span<const std::pair<s
     // Apply the preferred fix token by token (each on the result of the
     // previous one, so imports and helpers are seen and not repeated), then
     // express the final text as one edit of the changed region.
+    // Apply the preferred fix token by token, each on the result of the
+    // previous one (so imports and helpers are seen and not repeated, and two
+    // tokens in one literal both go), then express the final text as one edit
+    // of the changed region. Tokens are found again by value after each step
+    // because a fix may rewrite the literal that holds the next one.
     std::string current(text);
-    std::vector<std::pair<std::size_t, std::size_t>> spans(tokens.begin(), tokens.end());
-    std::sort(spans.begin(), spans.end());
-    for (std::size_t i = 0; i < spans.size(); ++i) {
-      const auto [b, e] = spans[i];
-      if (!valid_span(current, b, e)) continue;
-      const auto fixes = fixes_unchecked(current, b, e, language, names);
-      const auto preferred =
-          std::find_if(fixes.begin(), fixes.end(), [](const Fix& f) { return f.preferred; });
-      if (preferred == fixes.end()) continue;
-      current = apply_edits(current, preferred->edits);
-      for (std::size_t j = i + 1; j < spans.size(); ++j) {
-        spans[j] = {shift(spans[j].first, preferred->edits), shift(spans[j].second, preferred->edits)};
+    std::vector<std::string> values;
+    for (const auto& [b, e] : tokens) {
+      if (!valid_span(text, b, e)) continue;
+      std::string v(text.substr(b, e - b));
+      if (std::find(values.begin(), values.end(), v) == values.end()) values.push_back(std::move(v));
+    }
+    const auto occurrences = [&values](const std::string& in) {
+      std::vector<std::pair<std::size_t, std::size_t>> found;
+      for (const auto& v : values) {
+        for (auto at = in.find(v); at != std::string::npos; at = in.find(v, at + v.size())) {
+          found.emplace_back(at, at + v.size());
+        }
       }
+      std::sort(found.begin(), found.end());
+      return found;
+    };
+    std::size_t kept = 0;  // occurrences whose preferred fix leaves the token (none offered)
+    for (std::size_t round = 0; round < tokens.size() * 2 + 1; ++round) {
+      const auto found = occurrences(current);
+      if (kept >= found.size()) break;
+      const auto [b, e] = found[kept];
+      const auto fixes = fixes_unchecked(current, b, e, language, names);
+      const auto preferred = std::find_if(fixes.begin(), fixes.end(), [](const Fix& f) { return f.preferred; });
+      if (preferred == fixes.end()) {
+        ++kept;
+        continue;
+      }
+      std::string next = apply_edits(current, preferred->edits);
+      if (occurrences(next).size() >= found.size()) ++kept;
+      current = std::move(next);
     }
     std::size_t prefix = 0;
     while (prefix < text.size() && prefix < current.size() && text[prefix] == current[prefix]) ++prefix;

@@ -19,24 +19,12 @@
 #include <vector>
 
 #include "remediation/remediation.h"
+#include "tests/unit/test_tokens.h"
 
 namespace fs = std::filesystem;
 namespace rem = ptl::remediation;
 
 namespace {
-
-std::string make_token(std::uint32_t seed) {
-  std::string t = "pul";
-  t += '-';
-  std::uint64_t x = 0x9E3779B97F4A7C15ull * (seed + 7);
-  for (int i = 0; i < 40; ++i) {
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    t += "0123456789abcdef"[x % 16];
-  }
-  return t;
-}
 
 std::string_view kind_name(rem::FixKind k) {
   switch (k) {
@@ -89,7 +77,7 @@ Sample instantiate(const std::string& templ, std::uint32_t& seed) {
   std::size_t from = 0;
   for (auto at = templ.find(placeholder); at != std::string::npos; at = templ.find(placeholder, from)) {
     s.text += templ.substr(from, at - from);
-    const std::string token = make_token(seed++);
+    const std::string token = ptl::testing::make_token(seed++);
     s.spans.emplace_back(s.text.size(), s.text.size() + token.size());
     s.tokens.push_back(token);
     s.text += token;

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what the remediation parser checks (tests/remediation) need, on a
+# fresh Debian 12, as root, from the repository root. Idempotent.
+#   golang-go  gofmt -e for Go
+#   python3    ast for Python
+#   npm ci     the TypeScript compiler and web-tree-sitter with prebuilt .wasm
+#              grammars (C#, Java, bash, YAML, HCL); nothing is built natively.
+set -euo pipefail
+
+missing=()
+for pkg in golang-go python3; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed'; then
+    missing+=("$pkg")
+  fi
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+command -v node >/dev/null || { echo "20-remediation: node (20+) is required" >&2; exit 1; }
+cd tests/remediation
+# Reinstall only when the lock file changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.ptl-installed-lock; then
+  npm ci --ignore-scripts --no-audit --no-fund
+  cp package-lock.json node_modules/.ptl-installed-lock
+fi

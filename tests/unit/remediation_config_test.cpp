@@ -1,0 +1,107 @@
+// Expected rewrites in shell scripts, .env files, YAML dialects, Dockerfiles,
+// HCL and PowerShell.
+#include "remediation/remediation.h"
+
+#include <doctest/doctest.h>
+
+#include "tests/remediation/fix_harness.h"
+
+using namespace ptl::remediation;
+using namespace ptl::remediation::testing;
+
+
+TEST_CASE("shell references follow the quoting around the token") {
+  check_rows({
+      {"export T=@T@\n", Language::Shell, FixKind::Environment, "export T=\"${PULUMI_ACCESS_TOKEN}\"\n"},
+      {"curl -H \"token @T@\" x\n", Language::Shell, FixKind::Environment, "curl -H \"token ${PULUMI_ACCESS_TOKEN}\" x\n"},
+      {"echo 'token=@T@'\n", Language::Shell, FixKind::Environment, "echo 'token='\"${PULUMI_ACCESS_TOKEN}\"''\n"},
+      {"T='@T@'\n", Language::Shell, FixKind::Environment, "T=\"${PULUMI_ACCESS_TOKEN}\"\n"},
+      {"cat <<EOF\ntoken @T@\nEOF\n", Language::Shell, FixKind::Environment, "cat <<EOF\ntoken ${PULUMI_ACCESS_TOKEN}\nEOF\n"},
+      {"T=@T@\n", Language::Shell, FixKind::AwsSecretsManager,
+       "T=\"$(aws secretsmanager get-secret-value --secret-id pulumi-access-token --query SecretString --output text)\"\n"},
+      {"T=@T@\n", Language::Shell, FixKind::Vault, "T=\"$(vault kv get -mount=secret -field=api_key pulumi)\"\n"},
+  });
+}
+
+TEST_CASE("dotenv, compose, actions and gitlab use the reference their tool expands") {
+  check_rows({
+      {"PULUMI_ACCESS_TOKEN=@T@\n", Language::DotEnv, FixKind::Environment, "PULUMI_ACCESS_TOKEN=${PULUMI_ACCESS_TOKEN}\n"},
+      {"URL='https://u:@T@@h'\n", Language::DotEnv, FixKind::Environment, "URL=\"https://u:${PULUMI_ACCESS_TOKEN}@h\"\n"},
+      {"services:\n  a:\n    environment:\n      T: @T@\n", Language::DockerCompose, FixKind::Environment,
+       "services:\n  a:\n    environment:\n      T: ${PULUMI_ACCESS_TOKEN}\n"},
+      {"env:\n  PULUMI_ACCESS_TOKEN: @T@\n", Language::GitHubActions, FixKind::Environment,
+       "env:\n  PULUMI_ACCESS_TOKEN: ${{ secrets.PULUMI_ACCESS_TOKEN }}\n"},
+      {"variables:\n  T: \"@T@\"\n", Language::GitLabCi, FixKind::Environment, "variables:\n  T: \"${PULUMI_ACCESS_TOKEN}\"\n"},
+  });
+}
+
+TEST_CASE("pulumi yaml uses a config secret declared once instead of the environment") {
+  CHECK(kinds("resources:\n  a:\n    properties:\n      t: @T@\n", Language::PulumiYaml) ==
+        std::vector<FixKind>{FixKind::PulumiConfig, FixKind::Suppress});
+  check_rows({
+      {"name: x\nresources:\n  a:\n    properties:\n      t: @T@\n", Language::PulumiYaml, FixKind::PulumiConfig,
+       "name: x\nresources:\n  a:\n    properties:\n      t: ${pulumiAccessToken}\n"
+       "config:\n  pulumiAccessToken:\n    type: string\n    secret: true\n"},
+      {"config:\n  region: us\nresources:\n  a:\n    properties:\n      t: @T@\n", Language::PulumiYaml,
+       FixKind::PulumiConfig,
+       "config:\n  pulumiAccessToken:\n    type: string\n    secret: true\n  region: us\nresources:\n  a:\n"
+       "    properties:\n      t: ${pulumiAccessToken}\n"},
+  });
+  CHECK_FALSE(environment_note(Language::PulumiYaml).empty());
+}
+
+TEST_CASE("a dockerfile passes the token as a build secret instead of baking it into a layer") {
+  check_rows({
+      {"FROM node\nENV PULUMI_ACCESS_TOKEN=@T@\nRUN pulumi up\n", Language::Dockerfile, FixKind::Environment,
+       "# syntax=docker/dockerfile:1\nFROM node\n"
+       "# PULUMI_ACCESS_TOKEN is a build secret: docker build --secret id=pulumi_access_token,env=PULUMI_ACCESS_TOKEN ...\n"
+       "RUN --mount=type=secret,id=pulumi_access_token,env=PULUMI_ACCESS_TOKEN pulumi up\n"},
+      {"FROM node\nENV A=1 TOKEN=@T@\nRUN x\nFROM alpine\nRUN y\n", Language::Dockerfile, FixKind::Environment,
+       "# syntax=docker/dockerfile:1\nFROM node\nENV A=1\nRUN --mount=type=secret,id=pulumi_access_token,env=TOKEN x\n"
+       "FROM alpine\nRUN y\n"},
+      {"# syntax=docker/dockerfile:1\nFROM node\nRUN curl -H \"token @T@\" x\n", Language::Dockerfile,
+       FixKind::Environment,
+       "# syntax=docker/dockerfile:1\nFROM node\nRUN --mount=type=secret,id=pulumi_access_token,env=PULUMI_ACCESS_TOKEN "
+       "curl -H \"token ${PULUMI_ACCESS_TOKEN}\" x\n"},
+  });
+  CHECK(kinds("FROM node\nENV T=@T@\n", Language::Dockerfile) == std::vector<FixKind>{FixKind::Environment});
+}
+
+TEST_CASE("hcl uses a sensitive variable, declared once") {
+  check_rows({
+      {"provider \"p\" {\n  token = \"@T@\"\n}\n", Language::Hcl, FixKind::Environment,
+       "provider \"p\" {\n  token = var.pulumi_access_token\n}\n\nvariable \"pulumi_access_token\" {\n"
+       "  type      = string\n  sensitive = true\n}\n"},
+      {"variable \"pulumi_access_token\" {}\nlocals {\n  u = \"https://x/?t=@T@\"\n}\n", Language::Hcl,
+       FixKind::Environment,
+       "variable \"pulumi_access_token\" {}\nlocals {\n  u = \"https://x/?t=${var.pulumi_access_token}\"\n}\n"},
+  });
+}
+
+TEST_CASE("powershell reads $env and keeps single-quoted strings literal") {
+  check_rows({
+      {"$t = \"@T@\"\n", Language::PowerShell, FixKind::Environment, "$t = $env:PULUMI_ACCESS_TOKEN\n"},
+      {"$h = \"token @T@\"\n", Language::PowerShell, FixKind::Environment, "$h = \"token ${env:PULUMI_ACCESS_TOKEN}\"\n"},
+      {"$h = 'token @T@'\n", Language::PowerShell, FixKind::Environment, "$h = ('token ' + $env:PULUMI_ACCESS_TOKEN)\n"},
+  });
+}
+
+TEST_CASE("json, markdown and plain text say why there is no environment fix") {
+  CHECK(kinds("{\"t\": \"@T@\"}\n", Language::Json).empty());
+  CHECK_FALSE(environment_note(Language::Json).empty());
+  CHECK(kinds("Token: @T@\n", Language::Markdown) == std::vector<FixKind>{FixKind::Suppress});
+  CHECK(fixed("Token: @T@\n", Language::Markdown, FixKind::Suppress) ==
+        make_doc("Token: @T@ <!-- pulumi-token-lsp:ignore -->\n").text);
+  CHECK(environment_note(Language::Python).empty());
+}
+
+TEST_CASE("suppress is not offered where the comment would change the program") {
+  CHECK(find_kind(fixes_for(make_doc("x = \"\"\"a @T@\nb\"\"\"\n").text, 10, 54, Language::Python, Names{}),
+                  FixKind::Suppress) == nullptr);
+  CHECK(kinds("FROM a\nENV T=@T@\n", Language::Dockerfile) == std::vector<FixKind>{FixKind::Environment});
+  CHECK(kinds("curl -H \"@T@\" \\\n  x\n", Language::Shell).back() != FixKind::Suppress);
+  check_rows({
+      {"T=@T@ # dev\n", Language::Shell, FixKind::Suppress, "T=@T@ # dev pulumi-token-lsp:ignore\n"},
+      {"t: @T@\n", Language::Yaml, FixKind::Suppress, "t: @T@ # pulumi-token-lsp:ignore\n"},
+  });
+}

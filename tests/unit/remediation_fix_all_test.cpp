@@ -1,0 +1,128 @@
+// fix_all, idempotence, line endings and hostile inputs.
+#include "remediation/remediation.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "tests/remediation/fix_harness.h"
+
+using namespace ptl::remediation;
+using namespace ptl::remediation::testing;
+
+TEST_CASE("fix_all applies the preferred fix to every token and adds imports once") {
+  const Doc d = make_doc("import json\n\na = \"@T@\"\nb = f\"x{a}@T@\"\n");
+  const auto edits = fix_all(d.text, d.tokens, Language::Python, Names{});
+  const std::string out = apply_edits(d.text, edits);
+  CHECK(out == "import json\nimport os\n\na = os.environ[\"PULUMI_ACCESS_TOKEN\"]\n"
+               "b = f\"x{a}{os.environ['PULUMI_ACCESS_TOKEN']}\"\n");
+}
+
+TEST_CASE("fix_all handles two tokens inside one string literal") {
+  const Doc d = make_doc("const s = \"@T@:@T@\";\n");
+  const std::string out = apply_edits(d.text, fix_all(d.text, d.tokens, Language::TypeScript, Names{}));
+  CHECK(out.find("pul-") == std::string::npos);
+  CHECK(count(out, "process.env.PULUMI_ACCESS_TOKEN") == 2);
+}
+
+TEST_CASE("fix_all edits are sorted, within the text and empty when nothing changes") {
+  const Doc d = make_doc("package main\n\nvar a = \"@T@\"\nvar b = \"@T@\"\n");
+  const auto edits = fix_all(d.text, d.tokens, Language::Go, Names{});
+  REQUIRE_FALSE(edits.empty());
+  for (const auto& e : edits) CHECK(e.end <= d.text.size());
+  CHECK(fix_all(d.text, {}, Language::Go, Names{}).empty());
+}
+
+TEST_CASE("CRLF files get CRLF in every added line") {
+  const Doc d = make_doc("import pulumi\r\n\r\nt = \"@T@\"\r\n");
+  const auto fixes = fixes_for(d.text, d.tokens[0].first, d.tokens[0].second, Language::Python, Names{});
+  const std::string out = apply_edits(d.text, find_kind(fixes, FixKind::Vault)->edits);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '\n') {
+      CAPTURE(i);
+      REQUIRE((i > 0 && out[i - 1] == '\r'));
+    }
+  }
+}
+
+TEST_CASE("applying a fix twice adds no second import or helper") {
+  struct Row {
+    const char* input;
+    Language language;
+    FixKind kind;
+    const char* once;
+  };
+  const Row rows[] = {
+      {"a = \"@T@\"\nb = \"@T@\"\n", Language::Python, FixKind::Vault, "import hvac"},
+      {"package main\n\nvar a = \"@T@\"\nvar b = \"@T@\"\n", Language::Go, FixKind::AwsSecretsManager,
+       "func mustPulumiAccessTokenFromAws()"},
+      {"const a = \"@T@\";\nconst b = \"@T@\";\n", Language::TypeScript, FixKind::Conjur,
+       "async function pulumiAccessTokenFromConjur()"},
+      {"class A {\n  String a = \"@T@\";\n  String b = \"@T@\";\n}\n", Language::Java, FixKind::Vault,
+       "import io.github.jopenlibs.vault.Vault;"},
+      {"class A {\n  string a = \"@T@\";\n  string b = \"@T@\";\n}\n", Language::CSharp, FixKind::AwsSecretsManager,
+       "private static string PulumiAccessTokenFromAws()"},
+      {"t = \"@T@\"\nu = \"@T@\"\n", Language::Hcl, FixKind::Environment, "variable \"pulumi_access_token\""},
+      {"FROM a\nENV T=@T@\nARG U=@T@\nRUN x\n", Language::Dockerfile, FixKind::Environment, "# syntax="},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.input);
+    const Doc d = make_doc(row.input);
+    std::string text = d.text;
+    for (const auto& token : d.values) {
+      const auto at = text.find(token);
+      REQUIRE(at != std::string::npos);
+      const auto fixes = fixes_for(text, at, at + token.size(), row.language, Names{});
+      const Fix* f = find_kind(fixes, row.kind);
+      REQUIRE(f != nullptr);
+      text = apply_edits(text, f->edits);
+    }
+    CAPTURE(text);
+    CHECK(count(text, row.once) == 1);
+    CHECK(text.find("pul-") == std::string::npos);
+  }
+}
+
+TEST_CASE("titles never contain the token, even when a name from settings does") {
+  const Doc d = make_doc("t = \"@T@\"\n");
+  Names names;
+  names.aws_secret_id = d.values[0];
+  for (const auto& f : fixes_for(d.text, d.tokens[0].first, d.tokens[0].second, Language::Python, names)) {
+    CAPTURE(f.title);
+    CHECK(f.title.find(d.values[0]) == std::string::npos);
+  }
+}
+
+TEST_CASE("fixes_for never throws and never writes outside the text on odd inputs") {
+  const std::string token = ptl::testing::make_token(3);
+  const std::string inputs[] = {
+      "", token, "\"" + token, token + "\"", "'" + token + "\\", "`${`${`" + token, "f\"{" + token,
+      "\r\n" + token + "\r\n", "<<EOF\n" + token, "@\"" + token, "\"\"\"" + token, "/*" + token, "$'" + token,
+  };
+  const Language languages[] = {Language::TypeScript, Language::JavaScript, Language::Python,   Language::Go,
+                                Language::CSharp,     Language::Java,       Language::Shell,    Language::DotEnv,
+                                Language::DockerCompose, Language::GitHubActions, Language::GitLabCi,
+                                Language::PulumiYaml, Language::Yaml,       Language::Dockerfile, Language::Hcl,
+                                Language::PowerShell, Language::Json,       Language::Markdown, Language::PlainText};
+  for (const auto& text : inputs) {
+    const auto at = text.find(token);
+    for (const auto language : languages) {
+      CAPTURE(text);
+      CAPTURE(static_cast<int>(language));
+      std::vector<Fix> fixes;
+      CHECK_NOTHROW(fixes = fixes_for(text, at == std::string::npos ? 0 : at,
+                                      at == std::string::npos ? 0 : at + token.size(), language, Names{}));
+      for (const auto& f : fixes) {
+        std::size_t last = 0;
+        for (const auto& e : f.edits) {
+          CHECK(e.begin >= last);
+          CHECK(e.begin <= e.end);
+          CHECK(e.end <= text.size());
+          last = e.end;
+        }
+        if (f.kind != FixKind::Suppress) CHECK(apply_edits(text, f.edits).find(token) == std::string::npos);
+      }
+    }
+  }
+  CHECK(fixes_for("abc", 2, 99, Language::Python, Names{}).empty());
+}

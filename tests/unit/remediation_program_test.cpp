@@ -1,0 +1,126 @@
+// Expected rewrites in the program languages (TypeScript, JavaScript, Python,
+// Go, C#, Java), one table row per input.
+#include "remediation/remediation.h"
+
+#include <doctest/doctest.h>
+
+#include "tests/remediation/fix_harness.h"
+
+using namespace ptl::remediation;
+using namespace ptl::remediation::testing;
+
+
+TEST_CASE("the environment fix replaces the whole literal, quotes included") {
+  check_rows({
+      {"const t = \"@T@\";\n", Language::TypeScript, FixKind::Environment, "const t = process.env.PULUMI_ACCESS_TOKEN;\n"},
+      {"const t = '@T@';\n", Language::JavaScript, FixKind::Environment, "const t = process.env.PULUMI_ACCESS_TOKEN;\n"},
+      {"import os\nt = '@T@'\n", Language::Python, FixKind::Environment, "import os\nt = os.environ[\"PULUMI_ACCESS_TOKEN\"]\n"},
+      {"class A {\n    String t = \"@T@\";\n}\n", Language::Java, FixKind::Environment,
+       "class A {\n    String t = System.getenv(\"PULUMI_ACCESS_TOKEN\");\n}\n"},
+      {"using System;\nvar t = \"@T@\";\n", Language::CSharp, FixKind::Environment,
+       "using System;\nvar t = Environment.GetEnvironmentVariable(\"PULUMI_ACCESS_TOKEN\");\n"},
+  });
+}
+
+TEST_CASE("a token inside a larger string becomes interpolation or concatenation") {
+  check_rows({
+      {"const u = `https://x/?t=@T@&a=${b}`;\n", Language::TypeScript, FixKind::Environment,
+       "const u = `https://x/?t=${process.env.PULUMI_ACCESS_TOKEN}&a=${b}`;\n"},
+      {"const u = \"https://x/?t=@T@\";\n", Language::TypeScript, FixKind::Environment,
+       "const u = (\"https://x/?t=\" + process.env.PULUMI_ACCESS_TOKEN);\n"},
+      {"import os\nu = f\"https://{host}/?t=@T@\"\n", Language::Python, FixKind::Environment,
+       "import os\nu = f\"https://{host}/?t={os.environ['PULUMI_ACCESS_TOKEN']}\"\n"},
+      {"import os\nu = 'a @T@ b'\n", Language::Python, FixKind::Environment,
+       "import os\nu = ('a ' + os.environ[\"PULUMI_ACCESS_TOKEN\"] + ' b')\n"},
+      {"import os\nu = 'Bearer ' \"@T@\"\n", Language::Python, FixKind::Environment,
+       "import os\nu = 'Bearer ' + os.environ[\"PULUMI_ACCESS_TOKEN\"]\n"},
+      {"using System;\nvar u = $\"https://{h}/?t=@T@\";\n", Language::CSharp, FixKind::Environment,
+       "using System;\nvar u = $\"https://{h}/?t={Environment.GetEnvironmentVariable(\"PULUMI_ACCESS_TOKEN\")}\";\n"},
+      {"using System;\nvar u = @\"token @T@\";\n", Language::CSharp, FixKind::Environment,
+       "using System;\nvar u = (@\"token \" + Environment.GetEnvironmentVariable(\"PULUMI_ACCESS_TOKEN\"));\n"},
+      {"package main\n\nimport \"os\"\n\nvar u = `token @T@`\n", Language::Go, FixKind::Environment,
+       "package main\n\nimport \"os\"\n\nvar u = (`token ` + os.Getenv(\"PULUMI_ACCESS_TOKEN\"))\n"},
+  });
+}
+
+TEST_CASE("a Pulumi Output is embedded in a larger string through apply") {
+  check_rows({
+      {"import * as pulumi from \"@pulumi/pulumi\";\nconst h = 'token @T@';\n", Language::TypeScript,
+       FixKind::PulumiConfig,
+       "import * as pulumi from \"@pulumi/pulumi\";\nconst h = new pulumi.Config().requireSecret(\"pulumiAccessToken\")"
+       ".apply((token) => ('token ' + token));\n"},
+      {"import pulumi\nh = f\"token @T@\"\n", Language::Python, FixKind::PulumiConfig,
+       "import pulumi\nh = pulumi.Config().require_secret('pulumiAccessToken').apply(lambda token: f\"token {token}\")\n"},
+  });
+}
+
+TEST_CASE("python gets import os after the docstring and __future__ imports when missing") {
+  CHECK(fixed("\"\"\"Doc.\"\"\"\nfrom __future__ import annotations\n\nt = \"@T@\"\n", Language::Python,
+              FixKind::Environment) ==
+        "\"\"\"Doc.\"\"\"\nfrom __future__ import annotations\nimport os\n\nt = os.environ[\"PULUMI_ACCESS_TOKEN\"]\n");
+  CHECK(fixed("#!/usr/bin/env python3\nt = \"@T@\"\n", Language::Python, FixKind::Environment) ==
+        "#!/usr/bin/env python3\nimport os\nt = os.environ[\"PULUMI_ACCESS_TOKEN\"]\n");
+}
+
+TEST_CASE("go adds os to the import block, converts a single import, or creates a block") {
+  check_rows({
+      {"package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nvar t = \"@T@\"\n", Language::Go, FixKind::Environment,
+       "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"strings\"\n)\n\nvar t = os.Getenv(\"PULUMI_ACCESS_TOKEN\")\n"},
+      {"package main\n\nimport \"fmt\"\n\nvar t = \"@T@\"\n", Language::Go, FixKind::Environment,
+       "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nvar t = os.Getenv(\"PULUMI_ACCESS_TOKEN\")\n"},
+      {"package main\n\nvar t = \"@T@\"\n", Language::Go, FixKind::Environment,
+       "package main\n\nimport (\n\t\"os\"\n)\n\nvar t = os.Getenv(\"PULUMI_ACCESS_TOKEN\")\n"},
+      {"package main\n\nconst t = \"@T@\"\n", Language::Go, FixKind::Environment,
+       "package main\n\nimport (\n\t\"os\"\n)\n\nvar t = os.Getenv(\"PULUMI_ACCESS_TOKEN\")\n"},
+  });
+}
+
+TEST_CASE("c# adds using System where needed and turns a const field into static readonly") {
+  CHECK(fixed("class A\n{\n    const string T = \"@T@\";\n}\n", Language::CSharp, FixKind::Environment) ==
+        "using System;\nclass A\n{\n    static readonly string T = Environment.GetEnvironmentVariable(\"PULUMI_ACCESS_TOKEN\");\n}\n");
+}
+
+TEST_CASE("secret-store fixes add one named helper and its imports, reused by the next token") {
+  const std::string templ = "import pulumi\n\na = \"@T@\"\nb = \"@T@\"\n";
+  const Doc d = make_doc(templ);
+  auto f1 = fixes_for(d.text, d.tokens[0].first, d.tokens[0].second, Language::Python, Names{});
+  const std::string once = apply_edits(d.text, find_kind(f1, FixKind::AwsSecretsManager)->edits);
+  const auto b = once.find(d.values[1]);
+  REQUIRE(b != std::string::npos);
+  auto f2 = fixes_for(once, b, b + 44, Language::Python, Names{});
+  const std::string twice = apply_edits(once, find_kind(f2, FixKind::AwsSecretsManager)->edits);
+  CHECK(count(twice, "import boto3") == 1);
+  CHECK(count(twice, "def pulumi_access_token_from_aws()") == 1);
+  CHECK(count(twice, "= pulumi_access_token_from_aws()") == 2);
+  CHECK(twice.find("pul-") == std::string::npos);
+}
+
+TEST_CASE("every program language offers the six fixes in the order of issue 3") {
+  const std::vector<FixKind> all = {FixKind::Environment, FixKind::PulumiConfig, FixKind::AwsSecretsManager,
+                                    FixKind::Vault,       FixKind::Conjur,       FixKind::Suppress};
+  CHECK(kinds("const t = \"@T@\";\n", Language::TypeScript) == all);
+  CHECK(kinds("t = \"@T@\"\n", Language::Python) == all);
+  CHECK(kinds("package main\nvar t = \"@T@\"\n", Language::Go) == all);
+  CHECK(kinds("class A { String t = \"@T@\"; }\n", Language::Java) == all);
+}
+
+TEST_CASE("helpers land inside the enclosing class in C# and Java") {
+  const std::string out = fixed("public class A\n{\n    string t = \"@T@\";\n}\n", Language::CSharp, FixKind::Vault);
+  CHECK(out.find("    string t = PulumiAccessTokenFromVault();\n\n    private static string PulumiAccessTokenFromVault()\n    {\n") !=
+        std::string::npos);
+  CHECK(out.ends_with("    }\n}\n"));
+  const std::string java = fixed("class A {\n    String t = \"@T@\";\n}\n", Language::Java, FixKind::Conjur);
+  CHECK(java.starts_with("import com.cyberark.conjur.api.Conjur;\nclass A {\n"));
+  CHECK(java.find("    private static String pulumiAccessTokenFromConjur() {\n") != std::string::npos);
+}
+
+TEST_CASE("a token in a comment gets only the environment reference and the suppression") {
+  CHECK(kinds("// old token @T@\nconst a = 1;\n", Language::TypeScript) ==
+        std::vector<FixKind>{FixKind::Environment, FixKind::Suppress});
+}
+
+TEST_CASE("suppress appends the ignore marker in the file's comment syntax") {
+  check_rows({
+      {"const t = \"@T@\";\n", Language::TypeScript, FixKind::Suppress, "const t = \"@T@\"; // pulumi-token-lsp:ignore\n"},
+  });
+}
