@@ -88,10 +88,10 @@ Not `current-column': emoji and CJK are two columns wide on screen."
         (cl-letf (((symbol-function 'completing-read) #'ptl-pick-default))
           (eglot-code-actions (point) (point) nil t)))
       (ptl-check "eglot: the preferred fix removed the token" (not (string-search token (buffer-string))))
-      (ptl-check "eglot: the line reads the configured variable"
-                 (string-search "MY_PULUMI_TOKEN" (buffer-string))
-                 (save-excursion (goto-char (point-min)) (forward-line 1)
-                                 (buffer-substring (line-beginning-position) (line-end-position))))
+      (let ((fixed (save-excursion (goto-char (point-min)) (forward-line 1)
+                                   (buffer-substring (line-beginning-position) (line-end-position)))))
+        (ptl-check "eglot: the token now reads the configured variable"
+                   (equal fixed "echo \"🚀 部署 ok\"; export PULUMI_ACCESS_TOKEN=${MY_PULUMI_TOKEN}") fixed))
       (ptl-check "eglot: the diagnostic goes away" (ptl-wait (lambda () (null (ptl-diags 'eglot-warning))))))))
 
 (defun ptl-beside-eglot ()
@@ -126,8 +126,9 @@ Not `current-column': emoji and CJK are two columns wide on screen."
           (cl-letf (((symbol-function 'completing-read) #'ptl-pick-default))
             (pulumi-token-lsp-code-action))
           (ptl-check "flymake: the preferred fix removed the token" (not (string-search token (buffer-string))))
-          (ptl-check "flymake: the buffer reads the configured variable"
-                     (string-search "os.environ[\"MY_PULUMI_TOKEN\"]" (buffer-string))
+          (ptl-check "flymake: the quoted literal now reads the configured variable"
+                     (string-match-p "^banner = \"🚀 部署 ok\"; token = os\\.environ\\[\"MY_PULUMI_TOKEN\"\\]$"
+                                     (buffer-string))
                      (replace-regexp-in-string "\n" " | " (buffer-string)))
           (ptl-check "flymake: os is imported" (string-match-p "^import os$" (buffer-string)))
           (ptl-check "flymake: the diagnostic goes away" (ptl-wait (lambda () (null (ptl-diags :error))))))
