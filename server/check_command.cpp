@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "remediation/remediation.h"
+#include "server/code_actions.h"
 #include "server/diagnostic_writer.h"
 #include "server/text_document.h"
 
@@ -68,8 +70,11 @@ int run_check(const std::vector<std::string>& paths, const Settings& settings, s
       continue;
     }
     if (looks_binary(text) || text.size() > settings.max_document_bytes) continue;
+    const std::string source = text;  // the fixes read the whole text; the document keeps its chunks
     TextDocument doc(std::move(text), PositionEncoding::Utf32, detector);
-    DiagnosticContext ctx{settings, {}, 0};
+    const remediation::Language language = remediation::detect_language("", file.string());
+    const remediation::Names names = remediation_names(settings);
+    DiagnosticContext ctx{settings, remediation::environment_note(language), 0};
     doc.for_each_finding([&](const DocumentFinding& f) {
       if (f.placeholder && !settings.report_placeholders) return;
       (f.placeholder ? placeholders : tokens)++;
@@ -77,6 +82,10 @@ int run_check(const std::vector<std::string>& paths, const Settings& settings, s
       out << fmt::format("{}:{}:{}: {}: {}\n", file.string(), f.start.line + 1, f.start.character + 1,
                          f.placeholder ? "hint" : severity_name(settings.severity),
                          diagnostic_message(f, masked, ctx));
+      if (f.placeholder) return;
+      for (const remediation::Fix& fix :
+           remediation::fixes_for(source, f.begin, f.begin + detectors::PulumiTokenDetector::kTokenLength, language, names))
+        out << "    fix: " << fix.title << "\n";
     });
   }
   out << fmt::format("{} token(s), {} placeholder(s) in {} file(s)\n", tokens, placeholders, files.size());

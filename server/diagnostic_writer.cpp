@@ -46,13 +46,26 @@ std::string diagnostic_message(const DocumentFinding& f, std::string_view masked
     return fmt::format("Placeholder-shaped Pulumi access token {} (not a real secret, so only a hint).", masked);
   std::string msg = fmt::format(
       "Hard-coded Pulumi access token {}: anyone who can read this file can act as its owner in the "
-      "Pulumi organisation. Read it from ${} or a secrets manager instead, and rotate this token.",
-      masked, ctx.settings.env_var);
-  if (!ctx.environment_note.empty()) {
-    msg += ' ';
+      "Pulumi organisation. ",
+      masked);
+  if (ctx.environment_note.empty())
+    msg += fmt::format("Read it from ${} or a secrets manager instead, and rotate this token.", ctx.settings.env_var);
+  else
     msg += ctx.environment_note;
-  }
   return msg;
+}
+
+void append_diagnostic(std::string& out, const TextDocument& doc, const DocumentFinding& f,
+                       const DiagnosticContext& ctx) {
+  out.push_back('{');
+  append_range(out, f.start);
+  int severity = f.placeholder ? static_cast<int>(Severity::Hint) : static_cast<int>(ctx.settings.severity);
+  fmt::format_to(std::back_inserter(out),
+                 R"(,"severity":{},"code":"{}","codeDescription":{{"href":"{}"}},"source":"{}","message":)",
+                 severity, kDiagnosticCode, kReadmeUrl, kDiagnosticSource);
+  append_json_string(out, diagnostic_message(f, masked_token_at(doc, f.begin), ctx));
+  fmt::format_to(std::back_inserter(out), R"(,"data":{{"offset":{},"version":{},"placeholder":{}}}}})", f.begin,
+                 ctx.version, f.placeholder ? "true" : "false");
 }
 
 std::size_t append_diagnostics(std::string& out, const TextDocument& doc, const DiagnosticContext& ctx) {
@@ -66,15 +79,7 @@ std::size_t append_diagnostics(std::string& out, const TextDocument& doc, const 
       return;
     }
     if (written) out.push_back(',');
-    out.push_back('{');
-    append_range(out, f.start);
-    int severity = f.placeholder ? static_cast<int>(Severity::Hint) : static_cast<int>(ctx.settings.severity);
-    fmt::format_to(std::back_inserter(out),
-                   R"(,"severity":{},"code":"{}","codeDescription":{{"href":"{}"}},"source":"{}","message":)",
-                   severity, kDiagnosticCode, kReadmeUrl, kDiagnosticSource);
-    append_json_string(out, diagnostic_message(f, masked_token_at(doc, f.begin), ctx));
-    fmt::format_to(std::back_inserter(out), R"(,"data":{{"offset":{},"version":{},"placeholder":{}}}}})", f.begin,
-                   ctx.version, f.placeholder ? "true" : "false");
+    append_diagnostic(out, doc, f, ctx);
     last = f.start;
     ++written;
   });

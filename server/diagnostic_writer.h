@@ -29,6 +29,10 @@ std::string masked_token_at(const TextDocument& doc, std::size_t begin);
 // The message of one diagnostic.
 std::string diagnostic_message(const DocumentFinding& f, std::string_view masked, const DiagnosticContext& ctx);
 
+// Appends one Diagnostic object for `f` (the same JSON that publishing writes).
+void append_diagnostic(std::string& out, const TextDocument& doc, const DocumentFinding& f,
+                       const DiagnosticContext& ctx);
+
 // Appends "[...]" holding a Diagnostic per finding (placeholders as hints, or none when the
 // settings turn them off), at most settings.max_findings of them plus one Information
 // diagnostic saying how many more were left out. Returns the number of findings written.

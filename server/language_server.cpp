@@ -7,6 +7,8 @@
 
 #include "detectors/token_mask.h"
 #include "protocol/lsp_decode.h"
+#include "remediation/remediation.h"
+#include "server/code_actions.h"
 #include "server/diagnostic_writer.h"
 #include "server/hover_text.h"
 
@@ -18,8 +20,6 @@ using protocol::ErrorCode;
 namespace {
 
 constexpr std::string_view kServerVersion = "0.1.0";
-constexpr std::string_view kRotateCommand = "pulumi-token-lsp.rotateToken";
-constexpr std::string_view kFixAllKind = "source.fixAll.pulumi-token-lsp";
 
 std::string id_key(const json& id) { return id.dump(); }
 
@@ -324,7 +324,9 @@ void LanguageServer::on_did_change_configuration(json& params) {
   request_configuration();
 }
 
-std::string_view LanguageServer::environment_note(const OpenDocument&) const { return {}; }
+std::string_view LanguageServer::environment_note(const OpenDocument& doc) const {
+  return remediation::environment_note(document_language(doc.language_id, doc.uri));
+}
 
 std::string LanguageServer::diagnostics_array(const OpenDocument& doc) const {
   std::string out;
@@ -394,7 +396,15 @@ LanguageServer::Reply LanguageServer::on_hover(json& params) {
 LanguageServer::Reply LanguageServer::on_code_action(json& params) {
   auto decoded = protocol::decode_code_action(params);
   if (!decoded) return error(ErrorCode::InvalidParams, decoded.error);
-  return Reply{json::array(), std::nullopt, {}};
+  const OpenDocument* doc = find_document(decoded.value->uri);
+  if (!doc || !doc->text) return Reply{json::array(), std::nullopt, {}};
+  const TextDocument& text = *doc->text;
+  const auto& r = decoded.value->range;
+  std::size_t a = text.offset_of(LinePosition{r.start.line, r.start.character});
+  std::size_t b = text.offset_of(LinePosition{r.end.line, r.end.character});
+  if (b < a) std::swap(a, b);
+  CodeActionRequest req{doc->uri, doc->language_id, doc->version, a, b, decoded.value->only};
+  return Reply{code_actions(text, req, settings_, client_), std::nullopt, {}};
 }
 
 LanguageServer::Reply LanguageServer::on_execute_command(json& params) {

@@ -91,7 +91,7 @@ Not `current-column': emoji and CJK are two columns wide on screen."
       (let ((fixed (save-excursion (goto-char (point-min)) (forward-line 1)
                                    (buffer-substring (line-beginning-position) (line-end-position)))))
         (ptl-check "eglot: the token now reads the configured variable"
-                   (equal fixed "echo \"🚀 部署 ok\"; export PULUMI_ACCESS_TOKEN=${MY_PULUMI_TOKEN}") fixed))
+                   (equal fixed "echo \"🚀 部署 ok\"; export PULUMI_ACCESS_TOKEN=\"${MY_PULUMI_TOKEN}\"") fixed))
       (ptl-check "eglot: the diagnostic goes away" (ptl-wait (lambda () (null (ptl-diags 'eglot-warning))))))))
 
 (defun ptl-beside-eglot ()

@@ -1,0 +1,147 @@
+#include "server/code_actions.h"
+
+#include <utility>
+
+#include "remediation/remediation.h"
+#include "server/diagnostic_writer.h"
+
+namespace ptl::server {
+namespace {
+
+using nlohmann::json;
+constexpr std::size_t kTokenLength = detectors::PulumiTokenDetector::kTokenLength;
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// True when an action of `kind` passes the client's `only` filter (LSP: prefix match on dots).
+bool wanted(std::string_view kind, const std::vector<std::string>& only) {
+  if (only.empty()) return true;
+  for (const std::string& o : only) {
+    if (kind == o) return true;
+    if (kind.size() > o.size() && kind.substr(0, o.size()) == o && kind[o.size()] == '.') return true;
+  }
+  return false;
+}
+
+json position_json(LinePosition p) { return {{"line", p.line}, {"character", p.character}}; }
+
+json workspace_edit(const TextDocument& doc, const CodeActionRequest& req, const std::vector<remediation::TextEdit>& edits,
+                    const protocol::ClientCapabilities& client) {
+  json lsp_edits = json::array();
+  for (const remediation::TextEdit& e : edits) {
+    lsp_edits.push_back({{"range", {{"start", position_json(doc.position_of(e.begin))},
+                                    {"end", position_json(doc.position_of(e.end))}}},
+                         {"newText", e.new_text}});
+  }
+  if (client.documentChanges) {
+    return {{"documentChanges",
+             {{{"textDocument", {{"uri", std::string(req.uri)}, {"version", req.version}}}, {"edits", lsp_edits}}}}};
+  }
+  return {{"changes", {{std::string(req.uri), lsp_edits}}}};
+}
+
+}  // namespace
+
+std::string uri_path(std::string_view uri) {
+  std::size_t colon = uri.find(':');
+  std::string_view rest = uri;
+  if (colon != std::string_view::npos && colon > 0 && uri.find('/') > colon) {
+    rest = uri.substr(colon + 1);
+    if (rest.substr(0, 2) == "//") {
+      rest.remove_prefix(2);
+      std::size_t slash = rest.find('/');
+      rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
+    }
+  }
+  std::string out;
+  out.reserve(rest.size());
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    if (rest[i] == '%' && i + 2 < rest.size() && hex_digit(rest[i + 1]) >= 0 && hex_digit(rest[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex_digit(rest[i + 1]) * 16 + hex_digit(rest[i + 2])));
+      i += 2;
+    } else if (rest[i] == '?' || rest[i] == '#') {
+      break;
+    } else {
+      out.push_back(rest[i]);
+    }
+  }
+  return out;
+}
+
+remediation::Language document_language(std::string_view language_id, std::string_view uri) {
+  return remediation::detect_language(language_id, uri_path(uri));
+}
+
+remediation::Names remediation_names(const Settings& s) {
+  remediation::Names n;
+  n.env_var = s.env_var;
+  n.config_key = s.config_key;
+  n.aws_secret_id = s.aws_secret_id;
+  n.vault_mount = s.vault_mount;
+  n.vault_path = s.vault_path;
+  n.vault_field = s.vault_field;
+  n.conjur_variable = s.conjur_variable;
+  return n;
+}
+
+json code_actions(const TextDocument& doc, const CodeActionRequest& req, const Settings& settings,
+                  const protocol::ClientCapabilities& client) {
+  json actions = json::array();
+  const bool want_quickfix = wanted("quickfix", req.only);
+  const bool want_fix_all = wanted(kFixAllKind, req.only);
+  std::vector<DocumentFinding> touching;
+  if (want_quickfix) {
+    touching = doc.findings_touching(req.begin, req.end);
+    std::erase_if(touching, [&](const DocumentFinding& f) { return f.placeholder && !settings.report_placeholders; });
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> real_tokens;
+  if (want_fix_all)
+    doc.for_each_finding([&](const DocumentFinding& f) {
+      if (!f.placeholder) real_tokens.emplace_back(f.begin, f.begin + kTokenLength);
+    });
+  if (touching.empty() && real_tokens.empty()) return actions;
+
+  const std::string text = doc.text();
+  const remediation::Language language = document_language(req.language_id, req.uri);
+  const remediation::Names names = remediation_names(settings);
+  DiagnosticContext ctx{settings, remediation::environment_note(language), req.version};
+
+  for (const DocumentFinding& f : touching) {
+    std::string diag;
+    append_diagnostic(diag, doc, f, ctx);
+    json diagnostic = json::parse(diag, nullptr, false);
+    for (remediation::Fix& fix : remediation::fixes_for(text, f.begin, f.begin + kTokenLength, language, names)) {
+      json action = {{"title", std::move(fix.title)},
+                     {"kind", "quickfix"},
+                     {"diagnostics", json::array({diagnostic})},
+                     {"edit", workspace_edit(doc, req, fix.edits, client)}};
+      if (fix.preferred) action["isPreferred"] = true;
+      actions.push_back(std::move(action));
+    }
+  }
+  if (!touching.empty()) {
+    actions.push_back({{"title", "Rotate this token in the Pulumi console"},
+                       {"kind", "quickfix"},
+                       {"command", {{"title", "Rotate this token in the Pulumi console"},
+                                    {"command", kRotateCommand},
+                                    {"arguments", json::array()}}}});
+  }
+  if (!real_tokens.empty()) {
+    auto edits = remediation::fix_all(text, real_tokens, language, names);
+    if (!edits.empty()) {
+      actions.push_back({{"title", real_tokens.size() == 1 ? std::string("Fix the Pulumi access token in this file")
+                                                           : "Fix all " + std::to_string(real_tokens.size()) +
+                                                                 " Pulumi access tokens in this file"},
+                         {"kind", kFixAllKind},
+                         {"edit", workspace_edit(doc, req, edits, client)}});
+    }
+  }
+  return actions;
+}
+
+}  // namespace ptl::server

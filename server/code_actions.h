@@ -1,0 +1,48 @@
+#pragma once
+// Code actions: the remediation library's fixes turned into LSP CodeActions, plus the rotate
+// command and the file-wide source.fixAll.pulumi-token-lsp action.
+//
+// Edits are computed from the server's own copy of the document, never from ranges a client
+// sends back (Neovim 0.7 sends byte columns in context.diagnostics), and carried inline:
+// documentChanges with the document version when the client supports them, else changes.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "protocol/lsp_types.h"
+#include "remediation/language.h"
+#include "remediation/names.h"
+#include "server/settings.h"
+#include "server/text_document.h"
+
+namespace ptl::server {
+
+inline constexpr std::string_view kRotateCommand = "pulumi-token-lsp.rotateToken";
+inline constexpr std::string_view kFixAllKind = "source.fixAll.pulumi-token-lsp";
+
+// The path part of a URI ("file:///a/b%20c.ts" -> "/a/b c.ts"; "untitled:x" -> "x").
+std::string uri_path(std::string_view uri);
+
+// The language the fixes are written in, from the LSP languageId and the URI's file name.
+remediation::Language document_language(std::string_view language_id, std::string_view uri);
+
+remediation::Names remediation_names(const Settings& s);
+
+struct CodeActionRequest {
+  std::string_view uri;
+  std::string_view language_id;
+  std::int64_t version;
+  std::size_t begin, end;              // the requested range, as byte offsets (clamped)
+  const std::vector<std::string>& only;  // context.only
+};
+
+// The actions for every token touching [begin, end], in the order of issue 3, then the rotate
+// command, then the fix-all source action when the file holds a real token.
+nlohmann::json code_actions(const TextDocument& doc, const CodeActionRequest& req, const Settings& settings,
+                            const protocol::ClientCapabilities& client);
+
+}  // namespace ptl::server
