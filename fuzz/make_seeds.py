@@ -94,6 +94,32 @@ def main() -> None:
     write("detector", "near_misses", b"\x00\xff" + b"\x0e" + HEX[:41].encode() + b" \x0e" + HEX[:40].upper().encode())
     write("detector", "window", b"\x05\x30" + b"xx \x01 \x02 \x03 yy")
 
+    # remediation: byte 0 = language (and names), then text; 0x01-0x08 expand into tokens.
+    samples = {
+        0: b'import * as pulumi from "@pulumi/pulumi";\nconst token = "\x01";\n',
+        1: b"const t = '\x02'; // x\r\n",
+        2: b'import os\n\nTOKEN = "\x01"\nOTHER = f"{x}\x03"\n',
+        3: b'package main\n\nimport "fmt"\n\nvar t = "\x01"\n',
+        4: b'var t = "\x01";\n',
+        5: b'class A { String t = "\x01"; }\n',
+        6: b"#!/bin/sh\nexport PULUMI_ACCESS_TOKEN=\x01\ncat <<EOF\n\x02\nEOF\n",
+        7: b"PULUMI_ACCESS_TOKEN=\x01\nOTHER='\x02'\n",
+        8: b"services:\n  app:\n    environment:\n      - PULUMI_ACCESS_TOKEN=\x01\n",
+        9: b"jobs:\n  up:\n    env:\n      PULUMI_ACCESS_TOKEN: \x01\n",
+        10: b"variables:\n  PULUMI_ACCESS_TOKEN: \"\x01\"\n",
+        11: b"name: p\nruntime: yaml\nresources:\n  r:\n    properties:\n      token: \x01\n",
+        12: b"token: '\x01'\n",
+        13: b"FROM alpine\nENV PULUMI_ACCESS_TOKEN=\x01\nRUN echo \x02\n",
+        14: b'provider "pulumi" {\n  token = "\x01"\n}\n',
+        15: b'$env:PULUMI_ACCESS_TOKEN = "\x01"\n',
+        16: b'{"token": "\x01", "n": "\\n\x02"}',
+        17: b"| k | v |\n|---|---|\n| t | \x01 |\n",
+        18: b"\x01 \x02\r\n\x03",
+    }
+    for lang, text in samples.items():
+        write("remediation", f"lang_{lang:02d}", bytes([lang]) + text)
+    write("remediation", "odd_names_python", bytes([0x80 | 2]) + samples[2])
+
 
 if __name__ == "__main__":
     main()
