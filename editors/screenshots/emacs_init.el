@@ -5,6 +5,9 @@
 (setq inhibit-startup-screen t)
 (global-display-line-numbers-mode 1)
 (fido-vertical-mode 1)
+;; Room in the minibuffer for every fix, not just the first few.
+(setq icomplete-prospects-height 10
+      max-mini-window-height 0.5)
 (add-hook 'emacs-startup-hook
           (lambda ()
             (pulumi-token-lsp-flymake-mode 1)

@@ -10,7 +10,7 @@ editors=$(dirname "$here")
 server=$(realpath "${1:-$editors/../build/pulumi-token-lsp}")
 work=$(mktemp -d)
 display=:$((90 + RANDOM % 9))
-Xvfb "$display" -screen 0 1000x420x24 -nolisten tcp > /dev/null 2>&1 &
+Xvfb "$display" -screen 0 1000x600x24 -nolisten tcp > /dev/null 2>&1 &
 xvfb=$!
 trap 'kill "$xvfb" 2> /dev/null; rm -rf "$work"' EXIT
 export DISPLAY=$display PTL_SERVER=$server
@@ -41,11 +41,11 @@ bucket = s3.Bucket("data", acl="private")
 pulumi.export("bucket_name", bucket.id)
 PY
 
-# Runs "$@" in a 110x20 xterm, waits, and saves the window as PNG $1.
+# Runs "$@" in a 110xROWS xterm, waits, and saves the window as PNG $1.
 shoot() {
-  local png=$1
-  shift
-  (cd "$work/site" && exec xterm -geometry 110x20+0+0 -fa 'DejaVu Sans Mono' -fs 11 \
+  local png=$1 rows=$2
+  shift 2
+  (cd "$work/site" && exec xterm -geometry "110x$rows+0+0" -fa 'DejaVu Sans Mono' -fs 11 \
      -bg '#1e1e2e' -fg '#cdd6f4' -xrm 'XTerm*colorMode: true' -e "$@") &
   local term=$!
   sleep 6
@@ -55,5 +55,5 @@ shoot() {
   echo "wrote editors/screenshots/$png"
 }
 
-TERM=xterm-256color shoot neovim.png nvim --clean -n -u "$here/neovim_init.lua" index.ts
-TERM=xterm-256color shoot emacs.png emacs -nw -Q -L "$editors/emacs" -l "$here/emacs_init.el" __main__.py
+TERM=xterm-256color shoot neovim.png 20 nvim --clean -n -u "$here/neovim_init.lua" index.ts
+TERM=xterm-256color shoot emacs.png 27 emacs -nw -Q -L "$editors/emacs" -l "$here/emacs_init.el" __main__.py
