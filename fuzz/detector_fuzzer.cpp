@@ -23,16 +23,6 @@ void check(bool ok) {
   if (!ok) std::abort();
 }
 
-void append_token(std::string& out, unsigned seed) {
-  static const char kHex[] = "0123456789abcdef";
-  out += "pul-";
-  std::uint32_t x = seed * 2654435761u + 1;
-  for (int i = 0; i < 40; ++i) {
-    x = x * 1664525u + 1013904223u;
-    out.push_back(kHex[(x >> 24) & 15]);
-  }
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -41,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string text;
   for (std::size_t i = 2; i < size; ++i) {
     unsigned char c = data[i];
-    if (c >= 1 && c <= 8) append_token(text, c);
+    if (c >= 1 && c <= 8) ptl::fuzz::append_token(text, c);
     else if (c == 0x0E) text += "pul-";
     else text.push_back(static_cast<char>(c));
   }

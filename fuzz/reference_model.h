@@ -52,6 +52,18 @@ PTL_REFERENCE inline std::vector<std::size_t> find_tokens(std::string_view s, st
   return out;
 }
 
+// Appends a token-shaped string derived from `seed`, built at run time (the repository holds
+// none): how the fuzz inputs' expansion bytes become tokens.
+inline void append_token(std::string& out, unsigned seed) {
+  static const char kHex[] = "0123456789abcdef";
+  out += "pul-";
+  std::uint32_t x = seed * 2654435761u + 1;
+  for (int i = 0; i < 40; ++i) {
+    x = x * 1664525u + 1013904223u;
+    out.push_back(kHex[(x >> 24) & 15]);
+  }
+}
+
 enum class Enc { Utf8, Utf16, Utf32 };
 
 // Length of the well-formed UTF-8 character at s[i] (RFC 3629), or 0 for an invalid byte.

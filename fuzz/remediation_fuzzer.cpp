@@ -3,7 +3,7 @@
 // Input: byte 0 picks the language and the names (defaults, or names full of quotes and
 // backslashes); the rest is the text, where bytes 0x01..0x08 expand into tokens built at run
 // time. For every token the detector finds (up to 6): every fix's edits are sorted, disjoint and
-// inside the text; no title and no inserted text contains a token; and applying a fix other than
+// inside the text; no title contains a token and no fix makes a new one; and applying a fix other than
 // Suppress removes that token (the text holds one occurrence fewer of it). fix_all's edits obey
 // the same rules and leave none of the tokens its preferred fixes replace. Whether the result
 // still parses in each language is checked with the real parsers by tests/remediation.
@@ -29,30 +29,28 @@ void check(bool ok) {
   if (!ok) std::abort();
 }
 
-void append_token(std::string& out, unsigned seed) {
-  static const char kHex[] = "0123456789abcdef";
-  out += "pul-";
-  std::uint32_t x = seed * 2654435761u + 1;
-  for (int i = 0; i < 40; ++i) {
-    x = x * 1664525u + 1013904223u;
-    out.push_back(kHex[(x >> 24) & 15]);
-  }
-}
-
 std::size_t occurrences(std::string_view text, std::string_view needle) {
   std::size_t n = 0;
   for (std::size_t at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + 1)) ++n;
   return n;
 }
 
-void check_edits(std::string_view text, const std::vector<TextEdit>& edits) {
+// Edits sorted, disjoint and in range; and the result holds no token that was not a token of
+// the input (an edit may carry the text around a token along, but never makes a new one).
+std::string check_edits(std::string_view text, const std::vector<TextEdit>& edits,
+                        const std::vector<std::size_t>& starts) {
   std::size_t last_end = 0;
   for (const TextEdit& e : edits) {
-    check(e.begin <= e.end && e.end <= text.size());
-    check(e.begin >= last_end);
+    check(e.begin <= e.end && e.end <= text.size() && e.begin >= last_end);
     last_end = e.end;
-    check(ptl::fuzz::find_tokens(e.new_text).empty());
   }
+  std::string out = apply_edits(text, edits);
+  for (std::size_t b : ptl::fuzz::find_tokens(out)) {
+    bool was_token = false;
+    for (std::size_t a : starts) was_token = was_token || text.compare(a, 44, out, b, 44) == 0;
+    check(was_token);
+  }
+  return out;
 }
 
 }  // namespace
@@ -72,7 +70,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string text;
   for (std::size_t i = 1; i < size; ++i) {
     unsigned char c = data[i];
-    if (c >= 1 && c <= 8) append_token(text, c);
+    if (c >= 1 && c <= 8) ptl::fuzz::append_token(text, c);
     else text.push_back(static_cast<char>(c));
   }
   std::vector<std::size_t> starts;
@@ -86,8 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const Fix& fix : fixes_for(text, begin, begin + 44, language, names)) {
       check(fix.title.find(token) == std::string::npos);
       check(ptl::fuzz::find_tokens(fix.title).empty());
-      check_edits(text, fix.edits);
-      std::string out = apply_edits(text, fix.edits);
+      std::string out = check_edits(text, fix.edits, starts);
       if (fix.kind != FixKind::Suppress) check(occurrences(out, token) + 1 == occurrences(text, token));
     }
   }
@@ -104,21 +101,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
               return text.compare(b, 44, text, begin, 44) == 0;
             }));
   if (values_only_as_tokens) {
-    std::vector<TextEdit> all = fix_all(text, spans, language, names);
-    std::string out = apply_edits(text, all);
-    std::vector<std::size_t> after;
-    detector.find(out, after);
-    std::size_t last_end = 0;
-    for (const TextEdit& e : all) {
-      check(e.begin <= e.end && e.end <= text.size() && e.begin >= last_end);
-      last_end = e.end;
-    }
-    // No token appears that was not one before.
-    for (std::size_t b : after) {
-      bool was_token = false;
-      for (std::size_t a : starts) was_token = was_token || text.compare(a, 44, out, b, 44) == 0;
-      check(was_token);
-    }
+    check_edits(text, fix_all(text, spans, language, names), starts);
   }
   (void)environment_note(language);
   return 0;

@@ -54,13 +54,8 @@ class Input {
 };
 
 std::string make_token(std::uint8_t seed) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string t = "pul-";
-  std::uint32_t x = seed * 2654435761u + 7;
-  for (int i = 0; i < 40; ++i) {
-    x = x * 1664525u + 1013904223u;
-    t.push_back(kHex[(x >> 24) & 15]);
-  }
+  std::string t;
+  ptl::fuzz::append_token(t, seed);
   return t;
 }
 
