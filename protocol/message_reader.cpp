@@ -59,22 +59,31 @@ void MessageReader::feed(std::string_view bytes) {
       }
       case State::Header: {
         // Take header bytes only up to the end of the header block, so body bytes go straight
-        // into body_ without passing through buffer_.
-        std::size_t take = bytes.size();
+        // into body_ without passing through buffer_. (Appending everything and re-feeding the
+        // rest copied the remainder of a read once per message in it, and recursed as deep:
+        // a 1 MiB read of 4,000 small didChange messages held gigabytes for a moment.)
+        std::size_t take = header_block_end(bytes);
         buffer_.append(bytes.data(), take);
         bytes.remove_prefix(take);
         parse();
-        if (state_ != State::Header && !buffer_.empty()) {
-          // parse() left body bytes in buffer_: re-feed them.
-          std::string rest;
-          rest.swap(buffer_);
-          scanned_ = 0;
-          feed(rest);
-        }
         break;
       }
     }
   }
+}
+
+// How many bytes of `bytes` to append to buffer_: up to and including the "\r\n\r\n" that ends
+// the header block (which may start in buffer_'s last 3 bytes), or all of them.
+std::size_t MessageReader::header_block_end(std::string_view bytes) const {
+  const std::size_t tail = std::min<std::size_t>(buffer_.size(), 3);
+  if (tail > 0) {
+    std::string joint = buffer_.substr(buffer_.size() - tail);
+    joint.append(bytes.substr(0, 3));
+    std::size_t at = joint.find("\r\n\r\n");
+    if (at != std::string::npos) return at + 4 - tail;
+  }
+  std::size_t at = bytes.find("\r\n\r\n");
+  return at == std::string_view::npos ? bytes.size() : at + 4;
 }
 
 void MessageReader::parse() {

@@ -47,6 +47,7 @@ class MessageReader {
  private:
   void parse();
   bool parse_header();
+  std::size_t header_block_end(std::string_view bytes) const;
 
   enum class State { Header, Body, Skip };
   std::size_t max_message_bytes_;
