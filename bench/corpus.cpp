@@ -69,11 +69,17 @@ std::string code_line(Rng& rng, std::size_t lang, const std::string& secret) {
                                      : secret;
   std::string name = std::string(word(rng)) + std::to_string(rng.below(100));
   std::replace(name.begin(), name.end(), '-', '_');
+  // Half the lines carry a trailing comment, which brings the average line to about 50 bytes.
+  std::string comment;
+  if (lang < 4 && rng.below(2)) {  // JSON has no comments
+    comment = lang == 1 || lang == 3 ? "  # " : "  // ";
+    comment.append(word(rng)).append(" ").append(word(rng)).append(" settings");
+  }
   switch (lang) {
-    case 0: return "const " + name + " = new aws.s3.Bucket(\"" + value + "\");\n";
-    case 1: return "    " + name + " = config.get(\"" + value + "\")\n";
-    case 2: return "\t" + name + " := ctx.Export(\"" + value + "\")\n";
-    case 3: return "  " + name + ": " + value + "\n";
+    case 0: return "const " + name + " = new aws.s3.Bucket(\"" + value + "\");" + comment + "\n";
+    case 1: return "    " + name + " = config.get(\"" + value + "\")" + comment + "\n";
+    case 2: return "\t" + name + " := ctx.Export(\"" + value + "\")" + comment + "\n";
+    case 3: return "  " + name + ": " + value + comment + "\n";
     default: return "  \"" + name + "\": \"" + value + "\",\n";
   }
 }
