@@ -9,6 +9,10 @@ namespace {
 
 constexpr std::size_t kTokenLength = detectors::PulumiTokenDetector::kTokenLength;
 constexpr std::size_t kSlack = 1024;  // spare capacity given to a chunk that must grow
+// Chunks are filled to about 3/4 of kMaxChunk when cut, so typing has room before a chunk must
+// split; cutting them full made the first keystroke in nearly every chunk of a freshly opened
+// document a split (a 64 KB allocation and copy, a new chunk inserted in the middle).
+constexpr std::size_t kFillChunk = TextDocument::kMaxChunk / 4 * 3;
 
 // True when a line starts at `s` (1 <= s <= t.size()) of chunk text `t`. A "\r" that ends the
 // chunk is a line break: chunk boundaries never separate "\r" from "\n" (fix_boundary).
@@ -33,7 +37,7 @@ TextDocument::TextDocument(std::string text, PositionEncoding encoding,
 void TextDocument::replace_all(std::string text) { build(text); }
 
 void TextDocument::build(std::string_view text) {
-  chunks_ = cut(text);
+  chunks_ = cut(text, kFillChunk);
   if (chunks_.empty()) chunks_.emplace_back();
   reindex(0);
   std::vector<detectors::Finding> found;
@@ -59,16 +63,16 @@ void TextDocument::recompute_line_starts(Chunk& c) const {
   collect_starts(t, 1, t.size(), c.line_starts);
 }
 
-std::vector<TextDocument::Chunk> TextDocument::cut(std::string_view text) const {
+std::vector<TextDocument::Chunk> TextDocument::cut(std::string_view text, std::size_t target) const {
   std::vector<Chunk> out;
   const std::size_t n = text.size();
   const char* s = text.data();
   std::size_t p = 0;
-  out.reserve(n / kMaxChunk + 1);
+  out.reserve(n / target + 1);
   while (p < n) {
     std::size_t q = n;
-    if (n - p > kMaxChunk) {
-      std::size_t limit = p + kMaxChunk;
+    if (n - p > target) {
+      std::size_t limit = p + target;
       q = 0;
       if (const void* nl = memrchr(s + p, '\n', limit - p)) q = static_cast<std::size_t>(static_cast<const char*>(nl) - s) + 1;
       if (const void* cr = memrchr(s + p, '\r', limit - p)) {
@@ -83,6 +87,7 @@ std::vector<TextDocument::Chunk> TextDocument::cut(std::string_view text) const 
       }
     }
     Chunk c;
+    c.text.reserve(q - p + kSlack);
     c.text.assign(s + p, q - p);
     recompute_line_starts(c);
     out.push_back(std::move(c));
@@ -284,7 +289,7 @@ void TextDocument::edit_bytes(std::size_t a, std::size_t b, std::string_view tex
         else if (abs >= b) keep.emplace_back(static_cast<std::size_t>(static_cast<long long>(abs - kb) + delta), f);
       }
     }
-    std::vector<Chunk> pieces = cut(merged);
+    std::vector<Chunk> pieces = cut(merged, kFillChunk);
     std::size_t pb = 0, pi = 0;
     for (auto& [off, f] : keep) {
       while (pi + 1 < pieces.size() && off >= pb + pieces[pi].text.size()) pb += pieces[pi++].text.size();
@@ -311,7 +316,8 @@ void TextDocument::edit_bytes(std::size_t a, std::size_t b, std::string_view tex
 }
 
 std::size_t TextDocument::split_if_large(std::size_t k) {
-  std::vector<Chunk> pieces = cut(chunks_[k].text);
+  // Halves, so that neither piece must split again at the next keystroke.
+  std::vector<Chunk> pieces = cut(chunks_[k].text, chunks_[k].text.size() / 2 + 1);
   if (pieces.size() <= 1) return 1;
   std::size_t pb = 0, pi = 0;
   for (const StoredFinding& f : chunks_[k].findings) {

@@ -92,7 +92,8 @@ class TextDocument {
   };
 
   void build(std::string_view text);
-  std::vector<Chunk> cut(std::string_view text) const;
+  // Cuts `text` into chunks of at most `target` (<= kMaxChunk) bytes, at line ends where possible.
+  std::vector<Chunk> cut(std::string_view text, std::size_t target) const;
   void recompute_line_starts(Chunk& c) const;
   void reindex(std::size_t from_chunk);
   std::size_t chunk_at(std::size_t offset) const;
