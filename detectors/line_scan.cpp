@@ -8,9 +8,13 @@
 namespace ptl::detectors {
 
 std::size_t line_start_before(std::string_view text, std::size_t pos) {
+  // memrchr rather than a byte loop: a token in a 60 KB minified line walked the whole line
+  // back byte by byte, which made scan_lines 3 to 4 times slower than find() on the corpus.
   const char* s = text.data();
-  while (pos > 0 && s[pos - 1] != '\n' && s[pos - 1] != '\r') --pos;
-  return pos;
+  const void* nl = pos > 0 ? memrchr(s, '\n', pos) : nullptr;
+  std::size_t start = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - s) + 1 : 0;
+  const void* cr = pos > start ? memrchr(s + start, '\r', pos - start) : nullptr;
+  return cr ? static_cast<std::size_t>(static_cast<const char*>(cr) - s) + 1 : start;
 }
 
 std::size_t line_end_after(std::string_view text, std::size_t pos) {
