@@ -58,15 +58,18 @@ void detector_figures() {
   std::printf("# corpus: %s, %zu lines, prefilter %s\n", fmt_mb(n).c_str(), count_lines(text),
               std::string(detectors::PulumiTokenDetector::prefilter_name()).c_str());
 
+  // The machine is shared and noisy: the two runs alternate, and each keeps its best.
   volatile const void* sink = nullptr;
-  double memchr_s = best_of(7, [&] { sink = std::memchr(text.data(), '\x01', text.size()); });
-  if (sink) std::printf("# warning: the absent byte occurs\n");
-
   std::vector<std::size_t> found;
-  double find_s = best_of(7, [&] {
-    found.clear();
-    detector().find(text, found);
-  });
+  double memchr_s = 1e30, find_s = 1e30;
+  for (int round = 0; round < 9; ++round) {
+    memchr_s = std::min(memchr_s, best_of(1, [&] { sink = std::memchr(text.data(), '\x01', text.size()); }));
+    find_s = std::min(find_s, best_of(1, [&] {
+                        found.clear();
+                        detector().find(text, found);
+                      }));
+  }
+  if (sink) std::printf("# warning: the absent byte occurs\n");
   std::vector<detectors::Finding> findings;
   double lines_s = best_of(3, [&] {
     findings.clear();
