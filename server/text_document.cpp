@@ -63,6 +63,14 @@ void TextDocument::recompute_line_starts(Chunk& c) const {
   collect_starts(t, 1, t.size(), c.line_starts);
 }
 
+void TextDocument::relocate_lines(Chunk& c) {
+  auto it = c.line_starts.begin();
+  for (StoredFinding& f : c.findings) {  // sorted by offset, so the search only moves forward
+    it = std::upper_bound(it, c.line_starts.end(), f.offset);
+    f.line = static_cast<std::uint32_t>(it - c.line_starts.begin());
+  }
+}
+
 std::vector<TextDocument::Chunk> TextDocument::cut(std::string_view text, std::size_t target) const {
   std::vector<Chunk> out;
   const std::size_t n = text.size();
@@ -208,11 +216,9 @@ LinePosition TextDocument::position_of(std::size_t offset) const {
 }
 
 DocumentFinding TextDocument::materialize(std::size_t k, const StoredFinding& f) const {
-  const auto& starts = chunks_[k].line_starts;
-  std::size_t line = lines_before_[k] + static_cast<std::size_t>(
-                                            std::upper_bound(starts.begin(), starts.end(), f.offset) - starts.begin());
   return DocumentFinding{chunk_begin_[k] + f.offset,
-                         LinePosition{static_cast<std::uint32_t>(line), f.character}, f.placeholder};
+                         LinePosition{static_cast<std::uint32_t>(lines_before_[k] + f.line), f.character},
+                         f.placeholder};
 }
 
 std::vector<DocumentFinding> TextDocument::findings_touching(std::size_t begin, std::size_t end) const {
@@ -273,6 +279,7 @@ void TextDocument::edit_bytes(std::size_t a, std::size_t b, std::string_view tex
     ls.resize(lo_i);
     collect_starts(c.text, ra, ra + text.size(), ls);
     for (std::uint32_t s : tail) ls.push_back(static_cast<std::uint32_t>(static_cast<long long>(s) + delta));
+    relocate_lines(c);
     last_touched = c.text.size() > kMaxChunk ? k + split_if_large(k) - 1 : k;
   } else {
     // The edit spans chunks k..j: rebuild them from one merged string.
@@ -296,6 +303,7 @@ void TextDocument::edit_bytes(std::size_t a, std::size_t b, std::string_view tex
       f.offset = static_cast<std::uint32_t>(off - pb);
       pieces[pi].findings.push_back(f);
     }
+    for (Chunk& piece : pieces) relocate_lines(piece);
     std::size_t count = pieces.size();
     chunks_.erase(chunks_.begin() + static_cast<long>(k), chunks_.begin() + static_cast<long>(j) + 1);
     chunks_.insert(chunks_.begin() + static_cast<long>(k), std::make_move_iterator(pieces.begin()),
@@ -326,6 +334,7 @@ std::size_t TextDocument::split_if_large(std::size_t k) {
     g.offset = static_cast<std::uint32_t>(f.offset - pb);
     pieces[pi].findings.push_back(g);
   }
+  for (Chunk& piece : pieces) relocate_lines(piece);
   chunks_.erase(chunks_.begin() + static_cast<long>(k));
   std::size_t count = pieces.size();
   chunks_.insert(chunks_.begin() + static_cast<long>(k), std::make_move_iterator(pieces.begin()),
@@ -342,6 +351,8 @@ void TextDocument::fix_boundary(std::size_t left) {
   for (StoredFinding& f : r.findings) --f.offset;  // none starts at the '\n' that moved
   recompute_line_starts(l);
   recompute_line_starts(r);
+  relocate_lines(l);
+  relocate_lines(r);
   if (r.text.empty()) chunks_.erase(chunks_.begin() + static_cast<long>(left) + 1);
 }
 
@@ -375,7 +386,10 @@ void TextDocument::insert_findings(const std::vector<detectors::Finding>& found,
     std::size_t abs = context_begin + f.begin;
     std::size_t k = chunk_at(abs);
     auto& fs = chunks_[k].findings;
-    StoredFinding s{static_cast<std::uint32_t>(abs - chunk_begin_[k]), static_cast<std::uint32_t>(units), f.placeholder};
+    const auto& starts = chunks_[k].line_starts;
+    auto rel = static_cast<std::uint32_t>(abs - chunk_begin_[k]);
+    auto line = static_cast<std::uint32_t>(std::upper_bound(starts.begin(), starts.end(), rel) - starts.begin());
+    StoredFinding s{rel, static_cast<std::uint32_t>(units), line, f.placeholder};
     auto pos = std::lower_bound(fs.begin(), fs.end(), s.offset,
                                 [](const StoredFinding& x, std::uint32_t off) { return x.offset < off; });
     fs.insert(pos, s);

@@ -83,6 +83,7 @@ class TextDocument {
   struct StoredFinding {
     std::uint32_t offset;     // relative to the chunk
     std::uint32_t character;  // column of the token start in the document's encoding
+    std::uint32_t line;       // line breaks in the chunk before the token (kept by relocate_lines)
     bool placeholder;
   };
   struct Chunk {
@@ -95,6 +96,9 @@ class TextDocument {
   // Cuts `text` into chunks of at most `target` (<= kMaxChunk) bytes, at line ends where possible.
   std::vector<Chunk> cut(std::string_view text, std::size_t target) const;
   void recompute_line_starts(Chunk& c) const;
+  // Sets StoredFinding::line of every finding in `c` from its line_starts. Called on every chunk
+  // whose text or line starts changed, so publishing needs no line search per finding.
+  static void relocate_lines(Chunk& c);
   void reindex(std::size_t from_chunk);
   std::size_t chunk_at(std::size_t offset) const;
   void fix_boundary(std::size_t left);
