@@ -46,6 +46,8 @@ class LspProcess {
 
   // Resident set size of the server (VmRSS from /proc/<pid>/status), in bytes.
   std::size_t rss_bytes() const;
+  // CPU time the server has used so far (user + system, from /proc/<pid>/stat), in seconds.
+  double cpu_seconds() const;
   pid_t pid() const { return pid_; }
   // Sends shutdown and exit, closes the pipes and returns the exit status.
   int stop();

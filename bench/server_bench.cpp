@@ -123,7 +123,10 @@ void open_figures() {
   for (std::size_t mb : {10u, 100u}) {
     std::string text = corpus_of(mb);
     auto p = start_server();
+    double cpu0 = p->cpu_seconds();
     double open_s = open_document(*p, text);
+    std::printf("# %zu MB didOpen: server CPU time %s of %s\n", mb, fmt_ms(p->cpu_seconds() - cpu0).c_str(),
+                fmt_ms(open_s).c_str());
     p->stop();
     double pipe_s = pipe_copy_seconds(did_open_body(kUri, text));
     double target = mb == 10 ? 0.1 : 1.0;
