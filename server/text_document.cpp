@@ -251,14 +251,19 @@ void TextDocument::edit_bytes(std::size_t a, std::size_t b, std::string_view tex
   const std::size_t kb = chunk_begin_[k];
   const long long delta = static_cast<long long>(text.size()) - static_cast<long long>(b - a);
   std::size_t last_touched = k;
+  const std::size_t chunks_before = chunks_.size();
+  bool in_place = false;
+  std::size_t removed_in_place = 0;
   if (b <= kb + chunks_[k].text.size()) {
+    in_place = true;
     // Common case: the edit lies in one chunk and is applied in place.
     Chunk& c = chunks_[k];
     const std::size_t ra = a - kb, rb = b - kb;
     auto& fs = c.findings;
-    fs.erase(std::remove_if(fs.begin(), fs.end(),
-                            [&](const StoredFinding& f) { return f.offset < rb && f.offset + kTokenLength > ra; }),
-             fs.end());
+    auto gone = std::remove_if(fs.begin(), fs.end(),
+                               [&](const StoredFinding& f) { return f.offset < rb && f.offset + kTokenLength > ra; });
+    removed_in_place = static_cast<std::size_t>(fs.end() - gone);
+    fs.erase(gone, fs.end());
     for (StoredFinding& f : fs)
       if (f.offset >= rb) f.offset = static_cast<std::uint32_t>(static_cast<long long>(f.offset) + delta);
     const std::size_t new_size = c.text.size() - (rb - ra) + text.size();
@@ -320,7 +325,36 @@ void TextDocument::edit_bytes(std::size_t a, std::size_t b, std::string_view tex
   }
   hi = std::min(hi, chunks_.size() - 1);
   for (std::size_t i = lo; i < hi && i + 1 < chunks_.size(); ++i) fix_boundary(i);
-  reindex(std::min(lo, chunks_.size() - 1));
+  if (in_place && chunks_.size() == chunks_before) {
+    // The keystroke case: same chunks, only lo..hi changed.
+    finding_count_ -= removed_in_place;
+    reindex_range(lo, hi);
+  } else {
+    reindex(std::min(lo, chunks_.size() - 1));
+  }
+}
+
+void TextDocument::reindex_range(std::size_t lo, std::size_t hi) {
+  const std::size_t n = chunks_.size();
+  const std::size_t next = hi + 1;
+  const std::size_t old_begin = next < n ? chunk_begin_[next] : 0;
+  const std::size_t old_lines = next < n ? lines_before_[next] : 0;
+  for (std::size_t k = std::max<std::size_t>(lo, 1); k <= hi && k < n; ++k) {
+    chunk_begin_[k] = chunk_begin_[k - 1] + chunks_[k - 1].text.size();
+    lines_before_[k] = lines_before_[k - 1] + chunks_[k - 1].line_starts.size();
+  }
+  if (next < n) {
+    // Every later chunk moves by the same amount: a pass over two arrays of integers instead of
+    // a walk over all the chunks (62 % of a keystroke on 100 MB before, by callgrind).
+    const std::size_t new_begin = chunk_begin_[hi] + chunks_[hi].text.size();
+    const std::size_t new_lines = lines_before_[hi] + chunks_[hi].line_starts.size();
+    if (new_begin != old_begin)
+      for (std::size_t k = next; k < n; ++k) chunk_begin_[k] = chunk_begin_[k] - old_begin + new_begin;
+    if (new_lines != old_lines)
+      for (std::size_t k = next; k < n; ++k) lines_before_[k] = lines_before_[k] - old_lines + new_lines;
+  }
+  size_ = chunk_begin_.back() + chunks_.back().text.size();
+  total_breaks_ = lines_before_.back() + chunks_.back().line_starts.size();
 }
 
 std::size_t TextDocument::split_if_large(std::size_t k) {

@@ -100,6 +100,8 @@ class TextDocument {
   // whose text or line starts changed, so publishing needs no line search per finding.
   static void relocate_lines(Chunk& c);
   void reindex(std::size_t from_chunk);
+  // reindex() after chunks lo..hi changed in place and no chunk was added or removed.
+  void reindex_range(std::size_t lo, std::size_t hi);
   std::size_t chunk_at(std::size_t offset) const;
   void fix_boundary(std::size_t left);
   std::size_t split_if_large(std::size_t k);  // returns the number of chunks it became
