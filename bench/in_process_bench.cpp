@@ -143,14 +143,26 @@ void keystroke_figures() {
   server::TextDocument doc(std::move(text), server::PositionEncoding::Utf16, detector());
   std::mt19937_64 rng(7);
   const std::size_t lines = doc.line_count();
+  // Typing: 10 places, 300 characters typed one after the other at each (the cursor moves on).
   std::vector<double> t;
+  for (int place = 0; place < 10; ++place) {
+    auto line = static_cast<std::uint32_t>(rng() % lines);
+    for (std::uint32_t col = 3; col < 303; ++col) {
+      auto t0 = Clock::now();
+      doc.replace({line, col}, {line, col}, "x");
+      t.push_back(seconds_since(t0));
+    }
+  }
+  double p50 = percentile(t, 50), p99 = percentile(t, 99);
+  // Worst case for caches: every keystroke on a different random line.
+  std::vector<double> r;
   for (int i = 0; i < 3000; ++i) {
     auto line = static_cast<std::uint32_t>(rng() % lines);
     auto t0 = Clock::now();
     doc.replace({line, 3}, {line, 3}, "x");
-    t.push_back(seconds_since(t0));
+    r.push_back(seconds_since(t0));
   }
-  double p50 = percentile(t, 50), p90 = percentile(t, 90), p99 = percentile(t, 99);
+  double r50 = percentile(r, 50), r90 = percentile(r, 90), r99 = percentile(r, 99);
   std::vector<double> b;
   for (int i = 0; i < 40; ++i) {
     std::size_t pos = rng() % flat.size();
@@ -159,12 +171,15 @@ void keystroke_figures() {
     b.push_back(seconds_since(t0));
   }
   double base = percentile(b, 50);
-  std::printf("# 100 MB TextDocument: %zu chunks, %zu lines, %zu findings; keystroke p90 %s\n", doc.chunk_count(),
-              lines, doc.finding_count(), fmt_us(p90).c_str());
-  report("5. keystroke on 100 MB TextDocument, p50", fmt_us(p50), "flat string " + fmt_us(base), p50 / base,
-         "<= 20 us", p50 <= 20e-6);
-  report("5. keystroke on 100 MB TextDocument, p99", fmt_us(p99), "flat string " + fmt_us(base), p99 / base,
-         "<= 20 us", p99 <= 20e-6);
+  std::printf("# 100 MB TextDocument: %zu chunks, %zu lines, %zu findings\n", doc.chunk_count(), lines,
+              doc.finding_count());
+  std::string flat_s = "flat string " + fmt_us(base);
+  report("5. typing into 100 MB TextDocument, p50", fmt_us(p50), flat_s, p50 / base, "<= 20 us", p50 <= 20e-6);
+  report("5. typing into 100 MB TextDocument, p99", fmt_us(p99), flat_s, p99 / base, "<= 20 us", p99 <= 20e-6);
+  report("5. random-line keystrokes, 100 MB, p50", fmt_us(r50), flat_s, r50 / base, "<= 20 us", r50 <= 20e-6);
+  report("5. random-line keystrokes, 100 MB, p90", fmt_us(r90), flat_s, r90 / base, "reference", -1);
+  report("5. random-line keystrokes, 100 MB, p99", fmt_us(r99), flat_s, r99 / base, "<= 20 us (cold caches)",
+         r99 <= 20e-6);
 }
 
 void publish_figures() {

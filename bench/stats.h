@@ -28,7 +28,7 @@ inline double percentile(std::vector<double>& v, double p) {
 // human-readable condition and `met` whether it holds ("-" when the figure has no target).
 inline void report(const std::string& figure, const std::string& value, const std::string& baseline,
                    double ratio, const std::string& target, int met) {
-  std::printf("%-46s | %-18s | %-30s | %8.3f | %-22s | %s\n", figure.c_str(), value.c_str(), baseline.c_str(),
+  std::printf("%-46s | %-18s | %-30s | %8.4g | %-22s | %s\n", figure.c_str(), value.c_str(), baseline.c_str(),
               ratio, target.c_str(), met < 0 ? "-" : (met ? "MET" : "MISSED"));
   std::fflush(stdout);
 }
