@@ -126,14 +126,14 @@ std::optional<Received> LspProcess::wait_reply(int id, double timeout_s) {
   return std::nullopt;
 }
 
-std::size_t LspProcess::rss_bytes() const {
+std::size_t LspProcess::status_kb(const std::string& wanted) const {
   std::ifstream f("/proc/" + std::to_string(pid_) + "/status");
   std::string key;
   while (f >> key) {
-    if (key == "VmRSS:") {
+    if (key == wanted) {
       std::size_t kb = 0;
       f >> kb;
-      return kb * 1024;
+      return kb;
     }
   }
   return 0;

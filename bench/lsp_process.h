@@ -44,8 +44,10 @@ class LspProcess {
   // Skips messages until the reply to request `id`.
   std::optional<Received> wait_reply(int id, double timeout_s = 60);
 
-  // Resident set size of the server (VmRSS from /proc/<pid>/status), in bytes.
-  std::size_t rss_bytes() const;
+  // Resident set size of the server now (VmRSS) and at its peak (VmHWM), from
+  // /proc/<pid>/status, in bytes.
+  std::size_t rss_bytes() const { return status_kb("VmRSS:") * 1024; }
+  std::size_t peak_rss_bytes() const { return status_kb("VmHWM:") * 1024; }
   // CPU time the server has used so far (user + system, from /proc/<pid>/stat), in seconds.
   double cpu_seconds() const;
   pid_t pid() const { return pid_; }
@@ -54,6 +56,7 @@ class LspProcess {
 
  private:
   void read_loop();
+  std::size_t status_kb(const std::string& key) const;
 
   pid_t pid_ = -1;
   int to_server_ = -1;

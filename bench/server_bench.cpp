@@ -143,7 +143,8 @@ void memory_figures() {
     open_document(*p, text);
     std::size_t rss = p->rss_bytes();
     double limit = 1.3 * static_cast<double>(text.size()) + 16e6;
-    std::printf("# %zu MB: idle server %s\n", mb, fmt_mb(static_cast<double>(idle)).c_str());
+    std::printf("# %zu MB: idle server %s, peak while opening %s\n", mb, fmt_mb(static_cast<double>(idle)).c_str(),
+                fmt_mb(static_cast<double>(p->peak_rss_bytes())).c_str());
     report("4. RSS with one " + std::to_string(mb) + " MB document", fmt_mb(static_cast<double>(rss)),
            "document " + fmt_mb(static_cast<double>(text.size())), static_cast<double>(rss) / static_cast<double>(text.size()),
            "<= 1.3x + 16 MB", static_cast<double>(rss) <= limit);
