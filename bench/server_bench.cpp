@@ -98,6 +98,23 @@ void latency_figures() {
   report("2. keystroke 10 MB, p99", fmt_us(p99), "request RTT " + fmt_us(rtt), p99 / rtt, "<= 1 ms", p99 <= 1e-3);
   p->stop();
 
+  // The same document without tokens: what publishing ~100 diagnostics (~58 KB) adds.
+  {
+    CorpusOptions clean;
+    clean.bytes = 10u << 20;
+    clean.minified_percent = 0;
+    clean.bytes_per_token = 0;
+    std::string empty_text = make_corpus(clean);
+    auto e = start_server();
+    open_document(*e, empty_text);
+    long long v = 1;
+    std::vector<double> te = type_keys(*e, count_lines(empty_text), 500, v);
+    double e50 = percentile(te, 50);
+    report("2. keystroke 10 MB without tokens, p50", fmt_us(e50), "with ~100 tokens " + fmt_us(p50), e50 / p50,
+           "reference", -1);
+    e->stop();
+  }
+
   std::string big = corpus_of(100);
   auto q = start_server();
   open_document(*q, big);
