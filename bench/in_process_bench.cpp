@@ -182,6 +182,21 @@ void keystroke_figures() {
          r99 <= 20e-6);
 }
 
+// A server in this process, initialized, with `text` open as file:///bench.ts (version 1) and
+// its first publish taken off the queue.
+struct InProcessServer {
+  explicit InProcessServer(const std::string& text) {
+    server.handle(initialize_body(1));
+    server.handle(initialized_body());
+    server.handle(did_open_body("file:///bench.ts", text));
+    server.flush();
+    while (!out.empty()) out.pop();
+  }
+  server::OutputQueue out;
+  server::Logger log{server::LogLevel::Error};
+  server::LanguageServer server{out, log};
+};
+
 // The server's share of a keystroke: didChange through the dispatcher, the publish it causes and
 // taking the framed message off the queue, without pipes or a client.
 void server_keystroke_figures() {
@@ -190,14 +205,9 @@ void server_keystroke_figures() {
   o.minified_percent = 0;
   std::string text = make_corpus(o);
   const std::size_t lines = count_lines(text);
-  server::OutputQueue out;
-  server::Logger log(server::LogLevel::Error);
-  server::LanguageServer srv(out, log);
-  srv.handle(initialize_body(1));
-  srv.handle(initialized_body());
-  srv.handle(did_open_body("file:///bench.ts", text));
-  srv.flush();
-  while (!out.empty()) out.pop();
+  InProcessServer in(text);
+  server::OutputQueue& out = in.out;
+  server::LanguageServer& srv = in.server;
   std::mt19937_64 rng(11);
   std::vector<double> t;
   std::size_t bytes = 0;
@@ -270,13 +280,8 @@ void callgrind_keystroke() {
 void callgrind_server_keystroke() {
   std::string text = callgrind_corpus();
   std::uint32_t line = static_cast<std::uint32_t>(count_lines(text) / 2);
-  server::OutputQueue out;
-  server::Logger log(server::LogLevel::Error);
-  server::LanguageServer srv(out, log);
-  srv.handle(initialize_body(1));
-  srv.handle(initialized_body());
-  srv.handle(did_open_body("file:///bench.ts", text));
-  srv.flush();
+  InProcessServer in(text);
+  server::LanguageServer& srv = in.server;
   std::string change = did_change_body("file:///bench.ts", 2, line, 3, line, 3, "x");
   CALLGRIND_START_INSTRUMENTATION;
   srv.handle(std::move(change));
