@@ -152,9 +152,20 @@ bool is_regular_file(int fd) {
   return ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+// Asks for 1 MiB pipe buffers on stdin and stdout when they are pipes (the unprivileged
+// maximum by default; failure changes nothing). With the default 64 KiB, a 600 KB diagnostics
+// list (1,000 findings) crossed in about ten write/wake-up rounds between the two processes.
+void enlarge_pipes() {
+  for (int fd : {STDIN_FILENO, STDOUT_FILENO}) {
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode)) ::fcntl(fd, F_SETPIPE_SZ, 1 << 20);
+  }
+}
+
 }  // namespace
 
 int serve_stdio(LanguageServer& server, OutputQueue& queue, Logger& log, const TransportOptions& options) {
+  enlarge_pipes();
   if (is_regular_file(STDIN_FILENO) || is_regular_file(STDOUT_FILENO))
     return serve_blocking(server, queue, log, options);
   asio::io_context io(1);
