@@ -39,7 +39,6 @@ LspProcess::LspProcess(const std::string& binary, const std::vector<std::string>
   if (rc != 0) throw std::runtime_error("cannot start " + binary + ": " + std::strerror(rc));
   to_server_ = in[1];
   from_server_ = out[0];
-  ::fcntl(to_server_, F_SETPIPE_SZ, 1 << 20);
   reader_ = std::thread([this] { read_loop(); });
 }
 
