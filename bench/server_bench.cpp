@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "bench/corpus.h"
@@ -246,7 +247,11 @@ void findings_figures() {
   auto t0 = Clock::now();
   std::size_t publishes = 0, wrong = 0;
   long long last = 1;
-  for (std::size_t pos = 0; pos < bytes.size(); pos += 4096) p->send_raw(std::string_view(bytes).substr(pos, 4096));
+  // In 2 KB pieces 100 us apart, so the server reads several batches and publishes several times.
+  for (std::size_t pos = 0; pos < bytes.size(); pos += 2048) {
+    p->send_raw(std::string_view(bytes).substr(pos, 2048));
+    std::this_thread::sleep_for(std::chrono::microseconds(100));
+  }
   while (last != version) {
     auto m = p->next(60);
     if (!m) break;
