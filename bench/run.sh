@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds in Release (build-bench/) and prints every benchmark figure of issue 5 with the baseline
-# measured in the same run and the ratio. Takes about 4 minutes. Not run by CI.
+# measured in the same run and the ratio. Takes under a minute after the build. Not run by CI.
 # Usage: bench/run.sh [BUILD_DIR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
