@@ -389,7 +389,8 @@ std::string make_notification(std::string_view method, const json& params) {
 }
 
 std::string make_request(const json& id, std::string_view method, const json& params) {
-  json j = {{"jsonrpc", "2.0"}, {"id", id}, {"method", std::string(method)}, {"params", params}};
+  json j = {{"jsonrpc", "2.0"}, {"id", id}, {"method", std::string(method)}};
+  if (!params.is_null()) j["params"] = params;  // JSON-RPC: params is omitted, never null
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -254,6 +254,7 @@ Decoded<InitializeParams> decode_initialize(const json& params) {
     c.workspaceConfiguration = bool_member(ws, "configuration");
     c.didChangeConfigurationDynamic = bool_member(object_member(*ws, "didChangeConfiguration"), "dynamicRegistration");
     c.documentChanges = bool_member(object_member(*ws, "workspaceEdit"), "documentChanges");
+    c.diagnosticRefresh = bool_member(object_member(*ws, "diagnostics"), "refreshSupport");
   }
   if (const json* win = object_member(*caps, "window")) {
     c.showDocument = bool_member(object_member(*win, "showDocument"), "support");

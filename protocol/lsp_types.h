@@ -68,6 +68,7 @@ struct ExecuteCommandParams {
 struct ClientCapabilities {
   std::vector<std::string> positionEncodings;  // general.positionEncodings, in preference order
   bool pullDiagnostics = false;                // textDocument.diagnostic present
+  bool diagnosticRefresh = false;              // workspace.diagnostics.refreshSupport
   bool workspaceConfiguration = false;         // workspace.configuration
   bool didChangeConfigurationDynamic = false;
   bool documentChanges = false;                // workspace.workspaceEdit.documentChanges

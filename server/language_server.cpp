@@ -222,6 +222,9 @@ void LanguageServer::request_configuration() {
 void LanguageServer::apply_client_settings(const json& section) {
   for (const std::string& w : apply_settings(settings_, section)) log_.error("settings: {}", w);
   mark_all_dirty();
+  // Pulling clients learn of the change only when asked to pull again.
+  if (client_.pullDiagnostics && client_.diagnosticRefresh && !documents_.empty())
+    send_request("workspace/diagnostic/refresh", nullptr);
 }
 
 LanguageServer::Reply LanguageServer::on_shutdown() {

@@ -289,6 +289,18 @@ TEST_CASE("clients that pull diagnostics get full and unchanged reports and no p
   CHECK(r["result"]["kind"] == "unchanged");
 }
 
+TEST_CASE("a settings change asks pulling clients to pull again") {
+  Session s;
+  s.initialize({{"textDocument", {{"diagnostic", json::object()}}},
+                {"workspace", {{"diagnostics", {{"refreshSupport", true}}}}}});
+  s.open("file:///a.go", "go", "package main\n");
+  s.notify("workspace/didChangeConfiguration", {{"settings", {{"pulumiTokenLsp", {{"severity", "hint"}}}}}});
+  bool refreshed = false;
+  for (const json& m : s.sink.sent)
+    if (m.value("method", "") == "workspace/diagnostic/refresh") refreshed = !m.contains("params");
+  CHECK(refreshed);
+}
+
 TEST_CASE("the findings limit reports the first findings and says how many more there are") {
   Session s;
   s.initialize(json::object(), {{"maxFindingsPerDocument", 2}});
