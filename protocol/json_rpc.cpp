@@ -206,7 +206,7 @@ bool extract_large_strings(std::string_view text, std::string& skeleton, std::ve
     char c = text[i];
     if (c == '{' || c == '[') {
       if (stack.size() >= static_cast<std::size_t>(kMaxJsonDepth)) return false;
-      stack.push_back(Frame{c == '{', c == '{', {}});
+      stack.push_back(Frame{c == '{', c == '{', {}, false, 0, {}});
       ++i;
     } else if (c == '}' || c == ']') {
       if (stack.empty() || stack.back().object != (c == '}')) return false;
