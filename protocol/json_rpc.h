@@ -46,7 +46,7 @@ struct RpcError {
 inline constexpr int kMaxJsonDepth = 256;
 
 // Parses and classifies one message body. Invalid UTF-8 inside the body is repaired first (each
-// invalid byte becomes U+FFFD, see utf8_repair.h) so a document with stray bytes still opens.
+// invalid byte becomes U+007F, see utf8_repair.h) so a document with stray bytes still opens.
 // Returns the error to answer with otherwise: ParseError for bad JSON, InvalidRequest for a
 // batch array, a non-object, a wrong "jsonrpc", a bad id or method.
 struct Classified {

@@ -55,7 +55,7 @@ std::string repair_utf8(std::string_view s) {
   while (i < s.size()) {
     std::size_t len = utf8_sequence_length(s, i);
     if (len == 0) {
-      out.append("\xEF\xBF\xBD");
+      out.push_back(kReplacementByte);
       ++i;
     } else {
       out.append(s.data() + i, len);

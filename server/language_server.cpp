@@ -72,7 +72,7 @@ void LanguageServer::handle_batch(std::vector<std::string> bodies) {
   }
   for (protocol::Classified& c : parsed) {
     if (exit_requested_) break;
-    if (c.repaired_utf8) log_.info("message held invalid UTF-8; each bad byte was replaced by U+FFFD");
+    if (c.repaired_utf8) log_.info("message held invalid UTF-8; each bad byte was replaced by U+007F (one character, as before)");
     if (c.error) {
       log_.error("rejected message ({}): {}", static_cast<int>(c.error->code), c.error->message);
       out_.send(protocol::make_error(c.error->id, c.error->code, c.error->message));

@@ -3,8 +3,10 @@
 //
 // LSP counts characters in the negotiated encoding: UTF-16 code units (the default), UTF-8
 // bytes, or UTF-32 code points. Invalid UTF-8 rule (README, "Positions"): every byte that is not
-// part of a well-formed sequence counts as one character in every encoding — what an editor
-// shows after replacing each bad byte with U+FFFD — so a stray byte shifts nothing after it.
+// part of a well-formed sequence counts as one unit in every encoding (one byte in UTF-8, one
+// code unit in UTF-16 as an editor that shows U+FFFD in its place counts it), so a stray byte
+// shifts nothing after it. Documents from the protocol hold U+007F where the client sent a bad
+// byte (utf8_repair.h), which is one unit in every encoding too; --check reads raw bytes.
 
 #include <cstddef>
 #include <optional>

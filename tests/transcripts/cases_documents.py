@@ -288,7 +288,7 @@ def _(binary):
 @case("invalid UTF-8 in a didOpen neither crashes the server nor shifts later columns (one character per bad byte)")
 def _(binary):
     t = token("bad-utf8")
-    for enc in ("utf-16", "utf-32"):
+    for enc in ("utf-8", "utf-16", "utf-32"):
         s = Session(binary)
         s.initialize(encodings=[enc])
         uri = f"file:///bad-{enc}.txt"
@@ -299,7 +299,8 @@ def _(binary):
                 + uri.encode() + b'","languageId":"text","version":1,"text":"ok\\n' + bad + t.encode()
                 + b'\\n"}}}')
         s.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        # 1 + 1 + 3 + 1 + 2 + 1 + 3 + 1 bad-or-space characters, then the emoji and a space.
+        # 1 + 1 + 3 + 1 + 2 + 1 + 3 + 1 bad-or-space characters (one unit each in every encoding,
+        # UTF-8 included: the server keeps one byte per bad byte), then the emoji and a space.
         col = 13 + units("😀 ", enc)
         s.expect_diagnostics(uri, 1, [(1, col, 1, col + 44)], enc)
         s.change(uri, 2, [edit(1, col, 1, col, "z ")])

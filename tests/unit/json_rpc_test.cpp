@@ -1,4 +1,5 @@
 #include "protocol/json_rpc.h"
+#include "protocol/utf8_repair.h"
 
 #include <string>
 
@@ -100,4 +101,35 @@ TEST_CASE("malformed large bodies get the same verdict as before") {
   auto c = classify(std::string(deep));
   REQUIRE(c.error);
   CHECK(c.error->message == "JSON nested deeper than 256 levels");
+}
+
+TEST_CASE("each invalid byte becomes one DEL, so it is one unit in UTF-8, UTF-16 and UTF-32") {
+  using ptl::protocol::repair_utf8;
+  // A lone continuation byte, a truncated 4-byte sequence, an overlong '/', a surrogate, a byte
+  // above F4, then a valid two-byte character that must survive.
+  CHECK(repair_utf8("a\x80z") == "a\x7Fz");
+  CHECK(repair_utf8("\xF0\x9F\x98!") == "\x7F\x7F\x7F!");
+  CHECK(repair_utf8("\xC0\xAF") == "\x7F\x7F");
+  CHECK(repair_utf8("\xED\xA0\x80") == "\x7F\x7F\x7F");
+  CHECK(repair_utf8("\xF5\xC3\xA9") == "\x7F\xC3\xA9");
+  CHECK(repair_utf8("ok") == "ok");
+  for (std::size_t size : {std::size_t{40}, std::size_t{100000}}) {  // ordinary and fast-path bodies
+    std::string content(size, 'a');
+    content.replace(size / 2, 3, "\xF0\x9F\x98");
+    auto c = classify(did_open_with("\"" + content + "\""));
+    REQUIRE(c.message);
+    CHECK(c.repaired_utf8);
+    std::string text = c.message->params["textDocument"]["text"];
+    CHECK(text.size() == size);  // same length: every later byte offset is unchanged
+    CHECK(text.substr(size / 2, 3) == "\x7F\x7F\x7F");
+  }
+}
+
+TEST_CASE("an invalid byte outside a string, or after a backslash, is still a parse error") {
+  for (const char* body : {"{\"jsonrpc\":\"2.0\",\xFF\"id\":1,\"method\":\"x\"}",
+                           "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\\\xFF\"}"}) {
+    auto c = classify(std::string(body));
+    REQUIRE(c.error);
+    CHECK(c.error->code == ptl::protocol::ErrorCode::ParseError);
+  }
 }
