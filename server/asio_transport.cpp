@@ -57,13 +57,34 @@ void log_end_of_input(const protocol::MessageReader& reader, const LanguageServe
   if (!server.exit_requested()) log.info("input closed without exit");
 }
 
-// Blocking loop for a regular file on stdin (and stdout written with blocking writes).
+volatile std::sig_atomic_t g_stop_signal = 0;
+
+extern "C" void note_stop_signal(int sig) { g_stop_signal = sig; }
+
+// SIGTERM and SIGINT for the blocking loop: the handler only records the signal, and without
+// SA_RESTART a blocked read() returns EINTR, so the loop stops between messages, as the Asio
+// loop does with its signal_set. A write in progress is finished first (write_all retries EINTR).
+void catch_stop_signals() {
+  struct sigaction sa {};
+  sa.sa_handler = note_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;
+  ::sigaction(SIGTERM, &sa, nullptr);
+  ::sigaction(SIGINT, &sa, nullptr);
+}
+
+// Blocking loop for a regular file on stdin or stdout (written with blocking writes).
 int serve_blocking(LanguageServer& server, OutputQueue& queue, Logger& log, const TransportOptions& options) {
+  catch_stop_signals();
   protocol::MessageReader reader(options.max_message_bytes);
   std::vector<char> buf(kReadSize);
   bool ok = true;
   while (ok) {
-    ssize_t n = ::read(STDIN_FILENO, buf.data(), buf.size());
+    ssize_t n = g_stop_signal ? -1 : ::read(STDIN_FILENO, buf.data(), buf.size());
+    if (g_stop_signal) {
+      log.error("terminated by signal {}", static_cast<int>(g_stop_signal));
+      break;
+    }
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       log_end_of_input(reader, server, log);

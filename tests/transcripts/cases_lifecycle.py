@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import tempfile
+import threading
 
 from lsp_harness import ABSENT, Re, Session, case, check_no_tokens, frame, run_command, token
 
@@ -79,6 +80,82 @@ def _(binary):
     s.expect_diagnostics("file:///a.txt", 1, [])
     s.proc.send_signal(signal.SIGTERM)
     s.finish(1)
+
+
+@case("SIGTERM stops the blocking loop (stdout a regular file) with exit code 1; the file holds whole messages")
+def _(binary):
+    from lsp_harness import StrictReader
+
+    with tempfile.TemporaryDirectory() as d:
+        out_path = os.path.join(d, "out.bin")
+        with open(out_path, "wb") as out:
+            s = Session(binary, stdout=out)
+            s.request("initialize", {"capabilities": {}})
+            for _ in range(500):  # the reply is written before the server blocks in read() again
+                if os.path.getsize(out_path) > 0:
+                    break
+                threading.Event().wait(0.01)
+            threading.Event().wait(0.1)
+            s.proc.send_signal(signal.SIGTERM)
+            rc = s.wait()
+        data = open(out_path, "rb").read()
+    r = StrictReader()
+    msgs = r.feed(data)
+    r.finish()
+    if rc != 1:
+        s.fail_with(f"exit code {rc} (negative: killed by the signal), expected 1")
+    if r.errors or [m.get("id") for m in msgs] != [1]:
+        s.fail_with(f"stdout file: {r.errors} {msgs}")
+    if b"terminated by signal 15" not in s.stderr_bytes:
+        s.fail_with("no log line for the signal")
+
+
+@case("a client that stops reading stdout: queued diagnostics are replaced, not piled up; the newest arrive")
+def _(binary):
+    s = Session(binary, read_stdout=False, log="info")
+    s.request("initialize", {"capabilities": {}})
+    s.notify("initialized", {})
+    t = token("slow-reader")
+    uris = [f"file:///slow/{i}.txt" for i in range(3)]
+    body = "".join(f"k{j} = {t}\n" for j in range(100))  # about 40 KB of diagnostics per publish
+    for uri in uris:
+        s.open(uri, body)
+    rss = []
+    rounds = 600
+    for v in range(2, rounds + 2):
+        for uri in uris:  # one keystroke at the top of each document: every publish differs
+            s.change(uri, v, [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                               "text": "x"}])
+        threading.Event().wait(0.001)  # separate reads, so edits are not coalesced into one publish
+        if v in (150, rounds + 1):
+            s.request("textDocument/hover", {"textDocument": {"uri": uris[0]},
+                                               "position": {"line": 0, "character": 0}})
+            threading.Event().wait(0.3)
+            with open(f"/proc/{s.proc.pid}/status") as f:
+                rss.append(next(int(l.split()[1]) for l in f if l.startswith("VmRSS:")))
+    # About 1,800 publishes of 40 KB (72 MB) were made while the pipe (1 MiB) was full.
+    s.start_reading()
+    got = {}
+    publishes = 0
+    replies = []
+    while len(replies) < 3:
+        m = s.recv()
+        if m.get("method") == "textDocument/publishDiagnostics":
+            publishes += 1
+            got[m["params"]["uri"]] = m["params"]["version"]
+        elif "id" in m:
+            replies.append(m["id"])
+    if replies != [1, 2, 3]:
+        s.fail_with(f"replies out of order or missing: {replies}")
+    if any(got.get(uri) != rounds + 1 for uri in uris):
+        s.fail_with(f"last published versions {got}, expected {rounds + 1} for every document")
+    if publishes > 100:
+        s.fail_with(f"{publishes} diagnostics messages were kept for a client that did not read")
+    # ASan keeps freed memory in quarantine, so resident memory says nothing there.
+    if "ASAN_OPTIONS" not in os.environ and rss[1] - rss[0] > 24 * 1024:
+        s.fail_with(f"resident memory grew from {rss[0]} kB to {rss[1]} kB while the client did not read")
+    s.transcript.append(f"    {publishes} publishes reached the client; VmRSS {rss} kB")
+    s.shutdown_and_exit(0)
 
 
 @case("a client that closes the server's stdout (SIGPIPE) makes it exit with code 1, not die of the signal")

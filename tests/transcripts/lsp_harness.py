@@ -177,7 +177,8 @@ class StrictReader:
 class Session:
     """One run of the binary. Use as a context manager or call close()."""
 
-    def __init__(self, binary: str, args=(), stdin=subprocess.PIPE, tcp: bool = False, log: str = "debug"):
+    def __init__(self, binary: str, args=(), stdin=subprocess.PIPE, tcp: bool = False, log: str = "debug",
+                 stdout=subprocess.PIPE, read_stdout: bool = True):
         self.binary = binary
         argv = [binary] + ([f"--log={log}"] if log else []) + list(args)
         self.transcript: list[str] = []
@@ -190,7 +191,7 @@ class Session:
         self._eof = threading.Event()
         self._lock = threading.Lock()
         self.proc = subprocess.Popen(
-            argv, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0
+            argv, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, bufsize=0
         )
         self._stderr_thread = threading.Thread(target=self._pump_stderr, daemon=True)
         self._stderr_thread.start()
@@ -202,8 +203,13 @@ class Session:
         else:
             self._out = self.proc.stdout
         self._stdout_thread = threading.Thread(target=self._pump_stdout, daemon=True)
-        self._stdout_thread.start()
+        if read_stdout and self._out is not None:
+            self._stdout_thread.start()
         self.next_id = 1
+
+    def start_reading(self) -> None:
+        """For a Session made with read_stdout=False: a client that stops reading, then resumes."""
+        self._stdout_thread.start()
 
     # -- plumbing ---------------------------------------------------------------------------
     def _wait_for_port(self) -> int:
@@ -369,7 +375,8 @@ class Session:
             self.proc.kill()
             self.proc.wait()
             self.fail_with("server did not exit")
-        self._stdout_thread.join(READ_TIMEOUT)
+        if self._stdout_thread.ident is not None:
+            self._stdout_thread.join(READ_TIMEOUT)
         self._stderr_thread.join(READ_TIMEOUT)
         if self.sock is not None:
             self.tcp_stdout = self.proc.stdout.read()
