@@ -120,7 +120,7 @@ void append_diagnostic(std::string& out, const TextDocument& doc, const Document
   DiagnosticTemplate(ctx).append(out, doc, f);
 }
 
-std::size_t append_diagnostics(std::string& out, const TextDocument& doc, const DiagnosticContext& ctx) {
+DiagnosticCounts append_diagnostics(std::string& out, const TextDocument& doc, const DiagnosticContext& ctx) {
   out.push_back('[');
   std::size_t written = 0, skipped = 0;
   LinePosition last{};
@@ -147,7 +147,7 @@ std::size_t append_diagnostics(std::string& out, const TextDocument& doc, const 
     out.push_back('}');
   }
   out.push_back(']');
-  return written;
+  return DiagnosticCounts{written, skipped};
 }
 
 }  // namespace ptl::server

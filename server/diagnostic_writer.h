@@ -35,7 +35,11 @@ void append_diagnostic(std::string& out, const TextDocument& doc, const Document
 
 // Appends "[...]" holding a Diagnostic per finding (placeholders as hints, or none when the
 // settings turn them off), at most settings.max_findings of them plus one Information
-// diagnostic saying how many more were left out. Returns the number of findings written.
-std::size_t append_diagnostics(std::string& out, const TextDocument& doc, const DiagnosticContext& ctx);
+// diagnostic saying how many more were left out.
+struct DiagnosticCounts {
+  std::size_t written = 0;  // findings written as diagnostics
+  std::size_t skipped = 0;  // findings past settings.max_findings, summed up in one diagnostic
+};
+DiagnosticCounts append_diagnostics(std::string& out, const TextDocument& doc, const DiagnosticContext& ctx);
 
 }  // namespace ptl::server

@@ -258,11 +258,8 @@ void LanguageServer::on_did_open(json& params) {
   doc.uri = item.uri;
   doc.language_id = item.languageId;
   doc.version = item.version;
-  doc.size = item.text.size();
-  if (item.text.size() > settings_.max_document_bytes) {
-    log_.error("{} has {} bytes, over maxDocumentSize ({}); not scanned", item.uri, item.text.size(),
-               settings_.max_document_bytes);
-  } else {
+  if (!drop_if_over_size_limit(doc, item.text.size())) {
+    doc.size = item.text.size();
     doc.text = std::make_unique<TextDocument>(std::move(item.text), encoding_, detector_);
   }
   std::string uri = doc.uri;
@@ -283,19 +280,32 @@ void LanguageServer::on_did_change(json& params) {
     return;
   }
   doc->version = decoded.value->version;
-  if (doc->text) {
-    for (auto& change : decoded.value->contentChanges) {
-      if (!change.range) {
-        doc->text->replace_all(std::move(change.text));
-        continue;
-      }
-      const auto& r = *change.range;
-      doc->text->replace(LinePosition{r.start.line, r.start.character}, LinePosition{r.end.line, r.end.character},
-                         change.text);
+  for (auto& change : decoded.value->contentChanges) {
+    if (!change.range) {  // a whole new text: scanned again if it fits
+      if (drop_if_over_size_limit(*doc, change.text.size())) continue;
+      if (doc->text) doc->text->replace_all(std::move(change.text));
+      else doc->text = std::make_unique<TextDocument>(std::move(change.text), encoding_, detector_);
+      continue;
     }
-    doc->size = doc->text->size();
+    if (!doc->text) continue;  // over the limit: only a whole new text brings it back
+    const auto& r = *change.range;
+    doc->text->replace(LinePosition{r.start.line, r.start.character}, LinePosition{r.end.line, r.end.character},
+                       change.text);
   }
+  if (doc->text) drop_if_over_size_limit(*doc, doc->text->size());
+  if (doc->text) doc->size = doc->text->size();
   mark_dirty(*doc);
+}
+
+bool LanguageServer::drop_if_over_size_limit(OpenDocument& doc, std::size_t size) {
+  if (size <= settings_.max_document_bytes) return false;
+  // Say so once, when it crosses the limit: on open (size still 0), or when a scanned text grows
+  // past it; an unscanned text that is replaced by another too large one is not logged again.
+  if (doc.text || doc.size <= settings_.max_document_bytes)
+    log_.error("{} has {} bytes, over maxDocumentSize ({}); not scanned", doc.uri, size, settings_.max_document_bytes);
+  doc.text.reset();
+  doc.size = size;
+  return true;
 }
 
 void LanguageServer::on_did_close(json& params) {
@@ -331,8 +341,7 @@ std::string_view LanguageServer::environment_note(const OpenDocument& doc) const
   return remediation::environment_note(document_language(doc.language_id, doc.uri));
 }
 
-std::string LanguageServer::diagnostics_array(const OpenDocument& doc) const {
-  std::string out;
+void LanguageServer::append_diagnostics_array(std::string& out, OpenDocument& doc) {
   if (!doc.text) {
     json d = {{"range", range_json({0, 0}, {0, 0})},
               {"severity", 3},
@@ -340,19 +349,24 @@ std::string LanguageServer::diagnostics_array(const OpenDocument& doc) const {
               {"message", fmt::format("pulumi-token-lsp did not scan this file: {} bytes is over the maxDocumentSize "
                                       "limit of {} bytes.",
                                       doc.size, settings_.max_document_bytes)}};
-    return json::array({d}).dump();
+    out += json::array({d}).dump();
+    return;
   }
-  out.reserve(64 + doc.text->finding_count() * 480);
+  out.reserve(out.size() + 64 + doc.text->finding_count() * 480);
   DiagnosticContext ctx{settings_, environment_note(doc), doc.version};
-  append_diagnostics(out, *doc.text, ctx);
-  return out;
+  DiagnosticCounts counts = append_diagnostics(out, *doc.text, ctx);
+  bool over = counts.skipped > 0;
+  if (over && !doc.over_findings_limit)
+    log_.error("{} has {} Pulumi access tokens, over maxFindingsPerDocument ({}); {} are summed up in one diagnostic",
+               doc.uri, counts.written + counts.skipped, settings_.max_findings, counts.skipped);
+  doc.over_findings_limit = over;
 }
 
-void LanguageServer::publish(const OpenDocument& doc) {
+void LanguageServer::publish(OpenDocument& doc) {
   std::string body = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":)";
   body += json(doc.uri).dump(-1, ' ', false, json::error_handler_t::replace);
   body += fmt::format(R"(,"version":{},"diagnostics":)", doc.version);
-  body += diagnostics_array(doc);
+  append_diagnostics_array(body, doc);
   body += "}}";
   out_.send_replaceable(doc.uri, std::move(body));
 }
@@ -363,18 +377,20 @@ void LanguageServer::flush() {
   dirty.swap(dirty_);
   if (client_.pullDiagnostics) return;  // the client asks with textDocument/diagnostic
   for (const std::string& uri : dirty)
-    if (const OpenDocument* doc = find_document(uri)) publish(*doc);
+    if (OpenDocument* doc = find_document(uri)) publish(*doc);
 }
 
 LanguageServer::Reply LanguageServer::on_diagnostic(json& params) {
   auto decoded = protocol::decode_text_document_identifier(params);
   if (!decoded) return error(ErrorCode::InvalidParams, decoded.error);
-  const OpenDocument* doc = find_document(decoded.value->uri);
+  OpenDocument* doc = find_document(decoded.value->uri);
   if (!doc) return Reply{json{{"kind", "full"}, {"items", json::array()}}, std::nullopt, {}};
   std::string result_id = std::to_string(doc->revision);
   if (decoded.value->previousResultId && *decoded.value->previousResultId == result_id)
     return Reply{json{{"kind", "unchanged"}, {"resultId", result_id}}, std::nullopt, {}};
-  json items = json::parse(diagnostics_array(*doc), nullptr, false);
+  std::string items_text;
+  append_diagnostics_array(items_text, *doc);
+  json items = json::parse(items_text, nullptr, false);
   return Reply{json{{"kind", "full"}, {"resultId", result_id}, {"items", std::move(items)}}, std::nullopt, {}};
 }
 

@@ -57,6 +57,7 @@ class LanguageServer {
     std::uint64_t revision = 0;  // bumped on every content or settings change
     std::unique_ptr<TextDocument> text;  // null when the document is over the size limit
     std::size_t size = 0;
+    bool over_findings_limit = false;  // said once in the log when it became true
   };
   struct Reply {
     nlohmann::json result;
@@ -87,8 +88,12 @@ class LanguageServer {
   void apply_client_settings(const nlohmann::json& section);
   void mark_dirty(OpenDocument& doc);
   void mark_all_dirty();
-  void publish(const OpenDocument& doc);
-  std::string diagnostics_array(const OpenDocument& doc) const;
+  void publish(OpenDocument& doc);
+  // Appends the document's diagnostics as a JSON array; logs once when the findings limit is
+  // first passed.
+  void append_diagnostics_array(std::string& out, OpenDocument& doc);
+  // Drops the text of a document over maxDocumentSize (logged); true if it was dropped.
+  bool drop_if_over_size_limit(OpenDocument& doc, std::size_t size);
   std::string_view environment_note(const OpenDocument& doc) const;
   OpenDocument* find_document(const std::string& uri);
 

@@ -3,7 +3,7 @@ deeply nested messages. After each bad input the server must answer a good reque
 
 from __future__ import annotations
 
-from lsp_harness import ABSENT, Re, Session, case, frame
+from lsp_harness import ABSENT, Re, Session, case, edit, frame, token
 
 
 def err(code, message=None, id=None):
@@ -231,6 +231,41 @@ def _(binary):
     s.shutdown_and_exit(0)
     if b"skipped a message of" not in s.stderr_bytes:
         s.fail_with("no log line for the oversized message")
+
+
+@case("past maxFindingsPerDocument and maxDocumentSize the server says so once (log line and diagnostic) and keeps working")
+def _(binary):
+    s = Session(binary)
+    s.initialize(init_options={"pulumiTokenLsp": {"maxFindingsPerDocument": 2, "maxDocumentSize": 400}})
+    t = token("limits")
+    many = "file:///many.txt"
+    s.open(many, "".join(f"{t}\n" for _ in range(5)))
+    d = s.expect({"method": "textDocument/publishDiagnostics", "params": {"uri": many, "version": 1}})
+    shown = d["params"]["diagnostics"]
+    if [x["severity"] for x in shown] != [1, 1, 3] or "3 more" not in shown[2]["message"]:
+        s.fail_with("expected two findings and one Information diagnostic saying 3 more")
+    for v in (2, 3, 4):  # still over the limit: no new log line
+        s.change(many, v, [edit(0, 0, 0, 0, " ")])
+        s.expect({"method": "textDocument/publishDiagnostics", "params": {"uri": many, "version": v}})
+    big = "file:///big.txt"
+    s.open(big, "x" * 500)
+    s.expect({"method": "textDocument/publishDiagnostics",
+              "params": {"uri": big, "version": 1, "diagnostics": [{"severity": 3, "message": Re("over the maxDocumentSize")}]}})
+    s.change(big, 2, [edit(0, 0, 0, 0, t)])  # an edit to an unscanned text is not applied
+    s.expect({"method": "textDocument/publishDiagnostics",
+              "params": {"uri": big, "version": 2, "diagnostics": [{"message": Re("over the maxDocumentSize")}]}})
+    s.change(big, 3, [{"text": f"k = {t}\n"}])  # a whole new text that fits is scanned again
+    s.expect_diagnostics(big, 3, [(0, 4, 0, 48)])
+    s.change(big, 4, [edit(1, 0, 1, 0, "y" * 400)])  # growing past the limit by edits
+    s.expect({"method": "textDocument/publishDiagnostics",
+              "params": {"uri": big, "version": 4, "diagnostics": [{"message": Re("over the maxDocumentSize")}]}})
+    s.probe()
+    s.shutdown_and_exit(0)
+    log = s.stderr_bytes.decode(errors="replace")
+    if log.count("over maxFindingsPerDocument") != 1:
+        s.fail_with(f"{log.count('over maxFindingsPerDocument')} log lines for the findings limit, expected 1")
+    if log.count("over maxDocumentSize") != 2:  # the open, then the growth after it came back under
+        s.fail_with(f"{log.count('over maxDocumentSize')} log lines for the size limit, expected 2")
 
 
 @case("a header longer than 8 KiB without a blank line is discarded and the stream recovers")

@@ -7,7 +7,7 @@ code points), independently of the server's conversion code.
 
 from __future__ import annotations
 
-from lsp_harness import Session, case, token
+from lsp_harness import Session, case, edit, token
 
 # Emoji, a ZWJ family, CJK, a combining mark, an astral musical symbol, a flag.
 MIXED = "😀 日本語 e\u0301 👩\u200d👩\u200d👧 𝄞 🇫🇷 = \""
@@ -24,10 +24,6 @@ def units(s: str, enc: str) -> int:
 def rng(line: int, prefix: str, enc: str = "utf-16"):
     c = units(prefix, enc)
     return (line, c, line, c + 44)
-
-
-def edit(l0, c0, l1, c1, text):
-    return {"range": {"start": {"line": l0, "character": c0}, "end": {"line": l1, "character": c1}}, "text": text}
 
 
 @case("diagnostics follow each of a series of incremental edits: typing, deleting, splitting and joining lines")

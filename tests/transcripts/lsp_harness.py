@@ -119,6 +119,11 @@ def matches(expected, actual) -> bool:
     return _render(_project(expected, actual)) == _render(expected)
 
 
+def edit(l0, c0, l1, c1, text) -> dict:
+    """One TextDocumentContentChangeEvent with a range."""
+    return {"range": {"start": {"line": l0, "character": c0}, "end": {"line": l1, "character": c1}}, "text": text}
+
+
 def frame(body) -> bytes:
     if not isinstance(body, (bytes, bytearray)):
         body = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
