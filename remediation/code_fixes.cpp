@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "remediation/await_context.h"
 #include "remediation/import_region.h"
 #include "remediation/lookup_snippets.h"
 #include "remediation/titles.h"
@@ -54,6 +55,9 @@ FileFacts file_facts(const FixContext& c) {
         facts.pulumi_alias = std::string(name.substr(0, name.find_first_of(" \t=")));
       }
     }
+  }
+  if (c.language == Language::TypeScript || c.language == Language::JavaScript) {
+    facts.await_allowed = await_allowed(c.text, c.lexer, c.token_begin);
   }
   if (c.language == Language::CSharp) facts.csharp_in_class = enclosing_class(c, c.token_begin).has_value();
   return facts;

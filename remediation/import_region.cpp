@@ -43,6 +43,10 @@ std::string js_import_line(std::string_view spec, bool es_module) {
   const auto bar = spec.find('|');
   const std::string_view module = spec.substr(0, bar);
   std::string_view clause = bar == std::string_view::npos ? std::string_view{} : spec.substr(bar + 1);
+  if (clause.starts_with("= ")) {  // TypeScript import-equals, for a module that says `export =`
+    clause.remove_prefix(2);
+    return (es_module ? "import " : "const ") + std::string(clause) + " = require(\"" + std::string(module) + "\");\n";
+  }
   if (es_module) return "import " + std::string(clause) + " from \"" + std::string(module) + "\";\n";
   if (clause.starts_with("* as ")) clause.remove_prefix(5);
   return "const " + std::string(clause) + " = require(\"" + std::string(module) + "\");\n";

@@ -18,7 +18,8 @@ namespace ptl::remediation {
 //   Go          an import spec line: "\"os\"", "vault \"github.com/hashicorp/vault/api\""
 //   C#          a namespace: "System"
 //   Java        a qualified name: "java.util.List"
-//   TypeScript  "module|clause", clause "* as x", "{ A, B }" or a default name;
+//   TypeScript  "module|clause", clause "* as x", "{ A, B }", a default name,
+//               or "= x" for `import x = require("module")`;
 //   JavaScript  the same, written as require() in CommonJS files
 class ImportRegion {
  public:

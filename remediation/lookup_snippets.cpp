@@ -46,6 +46,8 @@ constexpr std::string_view kTsAws = R"(async function pulumiAccessTokenFromAws()
 }
 )";
 
+// KV v2 is read at <mount>/data/<path>; the answer nests the fields under
+// data.data (data.metadata holds the version).
 constexpr std::string_view kTsVault = R"(async function pulumiAccessTokenFromVault()@RET@ {
     const client = vault({ apiVersion: "v1", endpoint: process.env.VAULT_ADDR, token: process.env.VAULT_TOKEN });
     const secret = await client.read("@MOUNT@/data/@PATH@");
@@ -78,6 +80,22 @@ constexpr std::string_view kTsConjur = R"(async function pulumiAccessTokenFromCo
 }
 )";
 
+// A secret-store helper returns a Promise. Where `await` is valid the call is
+// awaited and gives a plain string; elsewhere (the top level of a CommonJS
+// file or of a TypeScript program compiled as CommonJS, as Pulumi's templates
+// are, or a function that is not async) it is wrapped in pulumi.secret(),
+// which takes the Promise as an Input and gives a secret Output.
+void js_call(Lookup& l, const std::string& helper, const FileFacts& facts) {
+  l.helper_name = helper;
+  if (facts.await_allowed) {
+    l.expression = "await " + helper + "()";
+    return;
+  }
+  l.expression = fmt::format("{}.secret({}())", facts.pulumi_alias, helper);
+  l.pulumi_output = true;
+  l.imports.push_back("@pulumi/pulumi|* as " + facts.pulumi_alias);
+}
+
 Lookup js_lookup(FixKind kind, bool typescript, const Names& n, const FileFacts& facts) {
   const std::string ret = typescript ? ": Promise<string>" : "";
   Lookup l;
@@ -89,21 +107,20 @@ Lookup js_lookup(FixKind kind, bool typescript, const Names& n, const FileFacts&
       l.imports = {"@pulumi/pulumi|* as " + facts.pulumi_alias};
       break;
     case FixKind::AwsSecretsManager:
-      l.expression = "await pulumiAccessTokenFromAws()";
       l.imports = {"@aws-sdk/client-secrets-manager|{ GetSecretValueCommand, SecretsManagerClient }"};
-      l.helper_name = "pulumiAccessTokenFromAws";
+      js_call(l, "pulumiAccessTokenFromAws", facts);
       l.helper_code = fill(kTsAws, {{"RET", ret}, {"ID", lit(n.aws_secret_id)}});
       break;
     case FixKind::Vault:
-      l.expression = "await pulumiAccessTokenFromVault()";
-      l.imports = {"node-vault|vault"};
-      l.helper_name = "pulumiAccessTokenFromVault";
+      // node-vault's types say `export = NodeVault`: TypeScript without
+      // esModuleInterop (Pulumi's templates) takes it only as import-equals.
+      l.imports = {typescript ? "node-vault|= vault" : "node-vault|vault"};
+      js_call(l, "pulumiAccessTokenFromVault", facts);
       l.helper_code = fill(kTsVault, {{"RET", ret}, {"MOUNT", lit(n.vault_mount)}, {"PATH", lit(n.vault_path)},
                                       {"FIELD", lit(n.vault_field)}});
       break;
     case FixKind::Conjur:
-      l.expression = "await pulumiAccessTokenFromConjur()";
-      l.helper_name = "pulumiAccessTokenFromConjur";
+      js_call(l, "pulumiAccessTokenFromConjur", facts);
       l.helper_code = fill(kTsConjur, {{"RET", ret}, {"VARIABLE", lit(n.conjur_variable)}});
       break;
     case FixKind::Suppress: break;
@@ -126,19 +143,27 @@ constexpr std::string_view kPyVault = R"(def pulumi_access_token_from_vault() ->
     return secret["data"]["data"]["@FIELD@"]
 )";
 
+// conjur_api's Client methods are coroutines. A Pulumi program already runs
+// inside an event loop, where asyncio.run() is refused, so the lookup gets its
+// own loop in a worker thread; that works in plain scripts too. The API key
+// goes in api_key: with only a password the SDK makes an extra login call.
 constexpr std::string_view kPyConjur = R"(def pulumi_access_token_from_conjur() -> str:
-    url = os.environ["CONJUR_APPLIANCE_URL"]
-    connection = ConjurConnectionInfo(
-        conjur_url=url, account=os.environ["CONJUR_ACCOUNT"], cert_file=os.environ.get("CONJUR_CERT_FILE")
-    )
-    credentials = SimpleCredentialsProvider()
-    credentials.save(
-        CredentialsData(
-            machine=url, username=os.environ["CONJUR_AUTHN_LOGIN"], password=os.environ["CONJUR_AUTHN_API_KEY"]
+    async def fetch() -> bytes:
+        url = os.environ["CONJUR_APPLIANCE_URL"]
+        connection = ConjurConnectionInfo(
+            conjur_url=url, account=os.environ["CONJUR_ACCOUNT"], cert_file=os.environ.get("CONJUR_CERT_FILE")
         )
-    )
-    client = Client(connection, authn_strategy=AuthnAuthenticationStrategy(credentials))
-    return client.get("@VARIABLE@").decode("utf-8")
+        credentials = SimpleCredentialsProvider()
+        credentials.save(
+            CredentialsData(
+                machine=url, username=os.environ["CONJUR_AUTHN_LOGIN"], api_key=os.environ["CONJUR_AUTHN_API_KEY"]
+            )
+        )
+        client = Client(connection, authn_strategy=AuthnAuthenticationStrategy(credentials))
+        return await client.get("@VARIABLE@")
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, fetch()).result().decode("utf-8")
 )";
 
 Lookup python_lookup(FixKind kind, const Names& n, char quote) {
@@ -169,7 +194,8 @@ Lookup python_lookup(FixKind kind, const Names& n, char quote) {
       break;
     case FixKind::Conjur:
       l.expression = "pulumi_access_token_from_conjur()";
-      l.imports = {"import os", "from conjur_api import Client",
+      l.imports = {"import asyncio", "import os", "from concurrent.futures import ThreadPoolExecutor",
+                   "from conjur_api import Client",
                    "from conjur_api.models import ConjurConnectionInfo, CredentialsData",
                    "from conjur_api.providers import AuthnAuthenticationStrategy, SimpleCredentialsProvider"};
       l.helper_name = "pulumi_access_token_from_conjur";
@@ -344,7 +370,8 @@ constexpr std::string_view kJavaAws = R"(private static String pulumiAccessToken
 }
 )";
 
-// io.github.jopenlibs:vault-java-driver; engineVersion(2) inserts the KV v2 "data/" segment.
+// io.github.jopenlibs:vault-java-driver; engineVersion(2) inserts the KV v2
+// "data/" segment. The public constructor is in every release of the driver.
 constexpr std::string_view kJavaVault = R"(private static String pulumiAccessTokenFromVault() {
     try {
         VaultConfig config = new VaultConfig()
@@ -352,7 +379,7 @@ constexpr std::string_view kJavaVault = R"(private static String pulumiAccessTok
                 .token(System.getenv("VAULT_TOKEN"))
                 .engineVersion(2)
                 .build();
-        return Vault.create(config).logical().read("@MOUNT@/@PATH@").getData().get("@FIELD@");
+        return new Vault(config).logical().read("@MOUNT@/@PATH@").getData().get("@FIELD@");
     } catch (VaultException e) {
         throw new IllegalStateException("cannot read @MOUNT@/@PATH@ from Vault", e);
     }

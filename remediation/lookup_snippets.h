@@ -29,6 +29,11 @@ struct Lookup {
 struct FileFacts {
   std::string pulumi_alias = "pulumi";  // TS/JS: the name @pulumi/pulumi is bound to
   bool csharp_in_class = true;           // C#: the helper goes into a class (else a local function)
+  // TS/JS: the literal sits where `await` is valid (see await_context.h).
+  // Then a secret-store lookup is `await helper()`, a plain string; elsewhere
+  // it is `pulumi.secret(helper())`, a secret Output that any resource
+  // argument (Input<string>) takes, embedded in larger strings through apply().
+  bool await_allowed = false;
 };
 
 // The lookup for a fix kind in a program language (TypeScript, JavaScript,

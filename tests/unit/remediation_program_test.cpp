@@ -95,6 +95,71 @@ TEST_CASE("secret-store fixes add one named helper and its imports, reused by th
   CHECK(twice.find("pul-") == std::string::npos);
 }
 
+TEST_CASE("a TS/JS secret-store lookup is awaited only inside an async function, else a secret Output") {
+  check_rows({
+      // Top level: `await` would be TS1378 under Pulumi's CommonJS tsconfig.
+      {"const t = \"@T@\";\n", Language::TypeScript, FixKind::AwsSecretsManager,
+       "import { GetSecretValueCommand, SecretsManagerClient } from \"@aws-sdk/client-secrets-manager\";\n"
+       "import * as pulumi from \"@pulumi/pulumi\";\n"
+       "async function pulumiAccessTokenFromAws(): Promise<string> {\n"
+       "    const client = new SecretsManagerClient({});\n"
+       "    const out = await client.send(new GetSecretValueCommand({ SecretId: \"pulumi-access-token\" }));\n"
+       "    if (out.SecretString === undefined) {\n"
+       "        throw new Error(\"AWS secret pulumi-access-token has no string value\");\n"
+       "    }\n"
+       "    return out.SecretString;\n"
+       "}\n"
+       "\n"
+       "const t = pulumi.secret(pulumiAccessTokenFromAws());\n"},
+      // Inside an async function the value is a plain string, embedded directly.
+      {"async function main() {\n    const u = `x ${a} @T@`;\n}\n", Language::JavaScript, FixKind::Vault,
+       "const vault = require(\"node-vault\");\n"
+       "async function pulumiAccessTokenFromVault() {\n"
+       "    const client = vault({ apiVersion: \"v1\", endpoint: process.env.VAULT_ADDR, token: process.env.VAULT_TOKEN });\n"
+       "    const secret = await client.read(\"secret/data/pulumi\");\n"
+       "    return secret.data.data[\"api_key\"];\n"
+       "}\n"
+       "\n"
+       "async function main() {\n"
+       "    const u = `x ${a} ${await pulumiAccessTokenFromVault()}`;\n"
+       "}\n"},
+      // node-vault says `export =`: TypeScript imports it with import-equals
+      // (a default import is TS1259 without esModuleInterop); the Output goes
+      // through apply() under the file's own alias for @pulumi/pulumi.
+      {"import * as p from \"@pulumi/pulumi\";\nconst h = 'token @T@';\n", Language::TypeScript, FixKind::Vault,
+       "import * as p from \"@pulumi/pulumi\";\n"
+       "import vault = require(\"node-vault\");\n"
+       "\n"
+       "async function pulumiAccessTokenFromVault(): Promise<string> {\n"
+       "    const client = vault({ apiVersion: \"v1\", endpoint: process.env.VAULT_ADDR, token: process.env.VAULT_TOKEN });\n"
+       "    const secret = await client.read(\"secret/data/pulumi\");\n"
+       "    return secret.data.data[\"api_key\"];\n"
+       "}\n"
+       "\n"
+       "const h = p.secret(pulumiAccessTokenFromVault()).apply((token) => ('token ' + token));\n"},
+  });
+  // A function that is not async: the Promise goes into pulumi.secret().
+  const std::string cjs = fixed("const { LocalWorkspace } = require(\"@pulumi/pulumi/automation\");\nfunction f() {\n"
+                                "    return { token: \"@T@\" };\n}\n",
+                                Language::JavaScript, FixKind::Conjur);
+  CHECK(cjs.find("const pulumi = require(\"@pulumi/pulumi\");\n") != std::string::npos);
+  CHECK(cjs.find("    return { token: pulumi.secret(pulumiAccessTokenFromConjur()) };\n") != std::string::npos);
+  CHECK(cjs.find("await pulumiAccessTokenFromConjur") == std::string::npos);
+}
+
+TEST_CASE("the python conjur lookup awaits the async SDK on its own loop in a worker thread") {
+  // conjur_api's Client methods are coroutines, and a Pulumi program already
+  // runs inside an event loop, where asyncio.run() is refused.
+  const std::string out = fixed("import pulumi\nt = \"@T@\"\n", Language::Python, FixKind::Conjur);
+  for (const char* line : {"import asyncio\n", "from concurrent.futures import ThreadPoolExecutor\n",
+                           "        return await client.get(\"pulumi/access-token\")\n",
+                           "        return pool.submit(asyncio.run, fetch()).result().decode(\"utf-8\")\n",
+                           "api_key=os.environ[\"CONJUR_AUTHN_API_KEY\"]", "t = pulumi_access_token_from_conjur()\n"}) {
+    CAPTURE(line);
+    CHECK(out.find(line) != std::string::npos);
+  }
+}
+
 TEST_CASE("every program language offers the six fixes in the order of issue 3") {
   const std::vector<FixKind> all = {FixKind::Environment, FixKind::PulumiConfig, FixKind::AwsSecretsManager,
                                     FixKind::Vault,       FixKind::Conjur,       FixKind::Suppress};
