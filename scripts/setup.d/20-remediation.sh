@@ -3,8 +3,11 @@
 # fresh Debian 12, as root, from the repository root. Idempotent.
 #   golang-go  gofmt -e for Go
 #   python3    ast for Python
-#   npm ci     the TypeScript compiler and web-tree-sitter with prebuilt .wasm
-#              grammars (C#, Java, bash, YAML, HCL); nothing is built natively.
+#   npm ci     the TypeScript compiler; web-tree-sitter with prebuilt .wasm
+#              grammars (C#, Java, bash, YAML, HCL, PowerShell); dockerfile-ast
+#              and dockerfile-utils (Dockerfile); @actions/workflow-parser
+#              (GitHub Actions); yaml (Compose); dotenv (.env). All pure
+#              JavaScript or .wasm: nothing is built natively.
 set -euo pipefail
 
 missing=()

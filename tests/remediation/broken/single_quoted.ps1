@@ -1,0 +1,1 @@
+$login = 'https://user:$env:PULUMI_ACCESS_TOKEN@api.pulumi.com'

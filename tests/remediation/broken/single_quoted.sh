@@ -1,0 +1,2 @@
+#!/usr/bin/env bash
+curl -H 'Authorization: token ${PULUMI_ACCESS_TOKEN}' https://api.pulumi.com/api/user

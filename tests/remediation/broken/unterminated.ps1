@@ -1,0 +1,2 @@
+$env:PULUMI_ACCESS_TOKEN = "unterminated
+pulumi up --yes
