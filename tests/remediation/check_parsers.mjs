@@ -26,10 +26,12 @@
 //   dockerfile  every RUN --mount is well formed (known type and options, a
 //               secret has an id and a valid env name, no env target twice);
 //               a RUN that reads a variable which some secret mount provides
-//               mounts it itself; env= on a mount needs the syntax directive
-//               at the top; the shell form of each RUN parses as bash; a file
-//               holding no token any more declares no ARG/ENV that a secret
-//               mount provides (the secret would be baked into the image).
+//               in the same stage mounts it itself; env= on a mount needs a
+//               syntax directive at the top naming docker/dockerfile:1, 1.10
+//               or later; the shell form of each RUN parses as bash; a file
+//               holding no token any more declares no ARG/ENV, in a stage
+//               where a secret mount provides that name (the secret would be
+//               baked into the image).
 //   bash, powershell (and dotenv, parsed as bash)  no $VAR inside single
 //               quotes, where it would not be expanded.
 //   compose     (docker-compose*.yml; yaml) services is a mapping, environment
@@ -262,17 +264,29 @@ function checkMount(flag) {
   return null;
 }
 
-function dockerfileError(text, bash) {
-  const error = validateDockerfile(text, {}).find((d) => d.severity === 1);
-  if (error) return at(error.range, error.message);
-  const lines = text.split("\n");
-  const dockerfile = DockerfileParser.parse(text);
-  const instructions = dockerfile.getInstructions();
-  const runs = instructions.filter((i) => i.getKeyword() === "RUN");
-  const secretEnvs = new Map(); // env name -> first RUN providing it
-  let needsFrontend = null;
+// BuildKit's frontend (the syntax directive) gained env= on secret mounts in 1.10.
+function frontendError(syntax) {
+  const m = /^(?:docker\.io\/)?docker\/dockerfile:1(?:\.(\d+)(?:\.\d+)?)?(?:-labs)?$/.exec(syntax);
+  if (!m) return `frontend ${syntax} is not docker/dockerfile:1`;
+  if (m[1] !== undefined && Number(m[1]) < 10) return `frontend ${syntax} predates env= on secret mounts (1.10)`;
+  return null;
+}
+
+// One stage's instructions: a FROM and what follows it up to the next FROM.
+function stages(instructions) {
+  const out = [[]];
+  for (const i of instructions) {
+    if (i.getKeyword() === "FROM" && out[out.length - 1].length > 0) out.push([]);
+    out[out.length - 1].push(i);
+  }
+  return out;
+}
+
+function stageError(lines, stage, bash, tokenFree) {
+  const runs = stage.filter((i) => i.getKeyword() === "RUN");
+  const secretEnvs = new Set();
   for (const run of runs) {
-    const envs = new Set();
+    run.envs = new Set();
     for (const flag of run.getFlags()) {
       if (!runFlags.has(flag.getName())) return at(flag.getRange(), `unknown RUN flag --${flag.getName()}`);
       if (flag.getName() !== "mount") continue;
@@ -280,15 +294,12 @@ function dockerfileError(text, bash) {
       if (bad) return at(flag.getRange(), bad);
       const env = flag.getOption("env")?.getValue();
       if (!env) continue;
-      if (envs.has(env)) return at(flag.getRange(), `${env} is mounted twice in one RUN`);
-      envs.add(env);
-      needsFrontend ??= flag;
-      if (!secretEnvs.has(env)) secretEnvs.set(env, run);
+      if (run.envs.has(env)) return at(flag.getRange(), `${env} is mounted twice in one RUN`);
+      run.envs.add(env);
+      secretEnvs.add(env);
     }
-    run.envs = envs;
-    const command = runCommand(lines, run);
-    if (command === null) return at(run.getRange(), "RUN without a command");
-    run.command = command;
+    run.command = runCommand(lines, run);
+    if (run.command === null) return at(run.getRange(), "RUN without a command");
   }
   for (const run of runs) {
     // JSON form runs no shell; a heredoc is not one line of shell.
@@ -297,21 +308,14 @@ function dockerfileError(text, bash) {
     const error = syntaxError(tree) ?? unexpandedReference("bash", tree);
     tree.delete();
     if (error) return at(run.getRange(), `RUN command: ${error}`);
-    for (const [env] of secretEnvs) {
+    for (const env of secretEnvs) {
       if (!run.envs.has(env) && new RegExp(`\\$\\{?${env}\\b`).test(run.command)) {
         return at(run.getRange(), `RUN reads $${env} but does not mount the secret that provides it`);
       }
     }
   }
-  if (needsFrontend) {
-    const syntax = dockerfile.getDirectives().find((d) => d.getName() === "syntax");
-    if (!syntax) return at(needsFrontend.getRange(), "--mount=...,env= needs a # syntax=docker/dockerfile:1 directive at the top");
-    if (!/^docker\/dockerfile:1(\.(1[0-9]|[2-9][0-9]))?(\.\d+)?(-labs)?$/.test(syntax.getValue())) {
-      return at(syntax.getRange(), `frontend ${syntax.getValue()} may predate secret env mounts (1.10)`);
-    }
-  }
-  if (!tokenShaped.test(text)) {
-    for (const i of instructions) {
+  if (tokenFree) {
+    for (const i of stage) {
       if (i.getKeyword() !== "ENV" && i.getKeyword() !== "ARG") continue;
       for (const p of i.getProperties()) {
         if (secretEnvs.has(p.getName())) {
@@ -319,6 +323,28 @@ function dockerfileError(text, bash) {
         }
       }
     }
+  }
+  return null;
+}
+
+function dockerfileError(text, bash) {
+  const error = validateDockerfile(text, {}).find((d) => d.severity === 1);
+  if (error) return at(error.range, error.message);
+  const lines = text.split("\n");
+  const dockerfile = DockerfileParser.parse(text);
+  const instructions = dockerfile.getInstructions();
+  for (const stage of stages(instructions)) {
+    const error = stageError(lines, stage, bash, !tokenShaped.test(text));
+    if (error) return error;
+  }
+  const envMount = instructions
+    .flatMap((i) => (i.getKeyword() === "RUN" ? i.getFlags() : []))
+    .find((f) => f.getName() === "mount" && f.getOption("env"));
+  if (envMount) {
+    const syntax = dockerfile.getDirectives().find((d) => d.getName() === "syntax");
+    if (!syntax) return at(envMount.getRange(), "--mount=...,env= needs a # syntax=docker/dockerfile:1 directive at the top");
+    const bad = frontendError(syntax.getValue());
+    if (bad) return at(syntax.getRange(), bad);
   }
   return undefined;
 }
