@@ -36,6 +36,15 @@ std::optional<std::pair<std::size_t, std::size_t>> enclosing_class(const FixCont
   return best;
 }
 
+// The name @pulumi/pulumi is bound to, written into every Config lookup: only a plain
+// identifier is taken from the text (it cannot hold a token, which has a '-').
+void set_alias(FileFacts& facts, std::string_view name) {
+  const bool identifier = !name.empty() && !(name[0] >= '0' && name[0] <= '9') &&
+                          name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$") ==
+                              std::string_view::npos;
+  if (identifier) facts.pulumi_alias = std::string(name);
+}
+
 FileFacts file_facts(const FixContext& c) {
   FileFacts facts;
   if (c.language == Language::TypeScript || c.language == Language::JavaScript) {
@@ -45,14 +54,14 @@ FileFacts file_facts(const FixContext& c) {
       const auto line = c.text.substr(c.source.line_start(at), at - c.source.line_start(at));
       if (const auto as = line.find("* as "); as != std::string_view::npos) {
         auto name = line.substr(as + 5);
-        facts.pulumi_alias = std::string(name.substr(0, name.find_first_of(" \t")));
+        set_alias(facts, name.substr(0, name.find_first_of(" \t")));
       } else if (line.find("require(") != std::string_view::npos) {
         const auto eq = line.find('=');
         auto name = trim_left(line.substr(0, eq));
         for (const std::string_view kw : {"const ", "let ", "var "}) {
           if (name.starts_with(kw)) name = trim_left(name.substr(kw.size()));
         }
-        facts.pulumi_alias = std::string(name.substr(0, name.find_first_of(" \t=")));
+        set_alias(facts, name.substr(0, name.find_first_of(" \t=")));
       }
     }
   }
@@ -175,17 +184,84 @@ void add_helper(const FixContext& c, const Lookup& l, const ImportRegion& import
   edits.insert(at, with_eol(lead + l.helper_code + (at == c.text.size() ? "" : "\n"), eol));
 }
 
+// What relax_constant did with the literal's edit.
+enum class Relaxed { Unchanged, Moved, Impossible };
+
+// The parenthesis pair of the Go `const ( ... )` group holding pos, if any.
+std::optional<std::pair<std::size_t, std::size_t>> go_const_group(const FixContext& c, std::size_t pos) {
+  std::optional<std::pair<std::size_t, std::size_t>> best;
+  for (const auto& [open, close] : c.lexer.bracket_pairs('(', ')')) {
+    if (open >= pos || close < pos) continue;
+    const std::string_view head = trim(c.text.substr(c.source.line_start(open), open - c.source.line_start(open)));
+    const bool is_const = head == "const" || head.ends_with(" const") || head.ends_with("\tconst");
+    if (is_const && (!best || open > best->first)) best = std::make_pair(open, close);
+  }
+  return best;
+}
+
+// Whether the Go line holding pos ends (comments and blanks aside) in the middle of an
+// expression, so the spec goes on on the next line.
+bool go_line_continues(const FixContext& c, std::size_t pos) {
+  const std::size_t begin = c.source.line_start(pos);
+  std::size_t p = c.source.line_end(pos);
+  while (p > begin) {
+    const SourceSpan* span = c.lexer.innermost_at(p - 1);
+    if (span != nullptr && span->kind == SourceSpan::Kind::Comment) {
+      p = std::max(span->begin, begin);
+    } else if (c.text[p - 1] == ' ' || c.text[p - 1] == '\t' || c.text[p - 1] == '\r') {
+      --p;
+    } else {
+      return std::string_view("+-*/%&|^<>=,(!.").find(c.text[p - 1]) != std::string_view::npos;
+    }
+  }
+  return false;
+}
+
+// A spec of a Go `const ( ... )` group whose literal becomes a call moves out of the group into
+// a `var` declaration right after it, with the literal already rewritten. Impossible when the
+// next spec has no value of its own (it repeats this one's, iota style) or the spec shares a
+// line with the group's parentheses.
+Relaxed move_out_of_const_group(const FixContext& c, const SourceSpan& s, std::pair<std::size_t, std::size_t> group,
+                                const TextEdit& literal, EditSet& edits) {
+  const auto [open, close] = group;
+  std::size_t first = c.source.line_start(s.begin);
+  while (first > 0 && c.source.line_start(first - 1) > open && go_line_continues(c, first - 1)) {
+    first = c.source.line_start(first - 1);
+  }
+  std::size_t last_end = c.source.line_end(s.end);
+  while (go_line_continues(c, last_end) && c.source.next_line(last_end) < close) {
+    last_end = c.source.line_end(c.source.next_line(last_end));
+  }
+  if (first <= open || last_end >= close || literal.begin < first || literal.end > last_end) return Relaxed::Impossible;
+  for (std::size_t pos = c.source.next_line(last_end); pos < c.source.line_start(close); pos = c.source.next_line(pos)) {
+    const std::string_view next = trim(c.source.line_at(pos));
+    if (next.empty() || next.starts_with("//")) continue;
+    if (next.find('=') == std::string_view::npos) return Relaxed::Impossible;
+    break;
+  }
+  const std::size_t spec_begin = first + c.source.indent_at(first).size();
+  std::string spec(c.text.substr(spec_begin, last_end - spec_begin));
+  spec.replace(literal.begin - spec_begin, literal.end - literal.begin, literal.new_text);
+  const std::string indent(c.source.indent_at(c.source.line_start(open)));
+  edits.add(first, c.source.next_line(last_end), "");
+  edits.insert(c.source.line_end(close), with_eol("\n\n" + indent + "var " + spec, c.source.eol()));
+  return Relaxed::Moved;
+}
+
 // Go constants and C# const fields cannot hold a call: the declaration becomes
 // a variable (Go var, C# static readonly field or plain local).
-void relax_constant(const FixContext& c, const SourceSpan* s, EditSet& edits) {
-  if (s == nullptr || (c.language != Language::Go && c.language != Language::CSharp)) return;
+Relaxed relax_constant(const FixContext& c, const SourceSpan* s, const TextEdit& literal, EditSet& edits) {
+  if (s == nullptr || (c.language != Language::Go && c.language != Language::CSharp)) return Relaxed::Unchanged;
+  if (c.language == Language::Go) {
+    if (const auto group = go_const_group(c, s->begin)) return move_out_of_const_group(c, *s, *group, literal, edits);
+  }
   const std::size_t line = c.source.line_start(s->begin);
   const std::string_view head = c.text.substr(line, s->begin - line);
   const auto at = head.find("const ");
-  if (at == std::string_view::npos || (at > 0 && !is_space(head[at - 1]))) return;
+  if (at == std::string_view::npos || (at > 0 && !is_space(head[at - 1]))) return Relaxed::Unchanged;
   if (c.language == Language::Go) {
     edits.add(line + at, line + at + 5, "var");
-    return;
+    return Relaxed::Unchanged;
   }
   const auto cls = enclosing_class(c, s->begin);
   const bool field = cls && [&] {
@@ -195,34 +271,121 @@ void relax_constant(const FixContext& c, const SourceSpan* s, EditSet& edits) {
     return true;
   }();
   edits.add(line + at, line + at + 6, field ? "static readonly " : "");
+  return Relaxed::Unchanged;
+}
+
+bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\f\r") == std::string_view::npos; }
+
+// The incidental indentation of a Java text block's content (from after the opening line to
+// the closing delimiter): the fewest leading blanks over the non-blank lines and the closing
+// line, returned as the blanks of a line that has exactly that many.
+std::string_view text_block_indent(std::string_view content) {
+  std::string_view best;
+  bool found = false;
+  for (std::size_t from = 0;;) {
+    const auto nl = content.find('\n', from);
+    const bool last = nl == std::string_view::npos;
+    const std::string_view line = content.substr(from, last ? std::string_view::npos : nl - from);
+    if (last || !is_blank(line)) {
+      const auto n = std::min(line.find_first_not_of(" \t\f"), line.size());
+      if (!found || n < best.size()) best = line.substr(0, n);
+      found = true;
+    }
+    if (last) return best;
+    from = nl + 1;
+  }
+}
+
+// A Java text block split around the token. The compiler strips the incidental indentation
+// and each line's trailing blanks, so each piece keeps them explicitly: the first piece ends
+// in a `\<newline>` continuation (its trailing blanks are then not trailing) and closes on a
+// line of exactly the indentation; the second opens on a line of its own (a text block's
+// opening quotes must end their line) and starts with the indentation, plus a `\<newline>`
+// line of exactly the indentation when its own lines would otherwise be indented deeper.
+std::pair<std::string, std::string> split_text_block(const FixContext& c, const SourceSpan& s) {
+  if (c.token_begin == s.content_begin && c.token_end == s.content_end) return {};
+  const std::string_view eol = c.source.eol();
+  const std::string_view indent = text_block_indent(c.text.substr(s.content_begin, s.content_end - s.content_begin));
+  const std::string_view open = c.text.substr(s.begin, s.content_begin - s.begin);
+  std::string before = std::string(open) + std::string(c.text.substr(s.content_begin, c.token_begin - s.content_begin)) +
+                       "\\" + std::string(eol) + std::string(indent) + "\"\"\"";
+  std::string rest = std::string(indent) + std::string(c.text.substr(c.token_end, s.content_end - c.token_end));
+  if (text_block_indent(rest).size() != indent.size()) rest = std::string(indent) + "\\" + std::string(eol) + rest;
+  std::pair<std::string, std::string> parts{std::move(before), "\"\"\"" + std::string(eol) + rest + "\"\"\""};
+  if (c.token_begin == s.content_begin) parts.first.clear();
+  if (c.token_end == s.content_end) parts.second.clear();
+  return parts;
+}
+
+// A literal whose value runs from the line after its opening line to the line break before its
+// closing line (a multi-line C# raw string, whose closing line's blanks are removed from every
+// line; a PowerShell here-string) split around the token: each piece keeps the opening line
+// and closes on a line of its own with the original closing line's blanks. nullopt when the
+// token is on the opening or closing line; a piece with nothing in it is left empty.
+std::optional<std::pair<std::string, std::string>> split_line_delimited(const FixContext& c, const SourceSpan& s,
+                                                                        std::size_t body_begin) {
+  const auto last_nl = c.text.substr(0, s.content_end).rfind('\n');
+  if (last_nl == std::string_view::npos || last_nl < body_begin) return std::nullopt;
+  if (c.token_begin < body_begin || c.token_end > last_nl) return std::nullopt;
+  const std::string_view eol = c.source.eol();
+  const std::string open(c.text.substr(s.begin, body_begin - s.begin));  // prefix, quotes, line break
+  const std::string closing(c.text.substr(last_nl + 1, s.content_end - last_nl - 1));
+  const std::string quotes(c.text.substr(s.content_end, s.end - s.content_end));
+  const std::string_view after = c.text.substr(c.token_end, last_nl - c.token_end);
+  std::pair<std::string, std::string> parts;
+  if (c.token_begin > body_begin) {
+    parts.first = open + std::string(c.text.substr(body_begin, c.token_begin - body_begin)) + std::string(eol) +
+                  closing + quotes;
+  }
+  if (!after.empty() && after != "\r") {
+    parts.second = open + closing + std::string(c.text.substr(c.token_end, s.content_end - c.token_end)) + quotes;
+  }
+  return parts;
+}
+
+// The literal's text before and after the token, each as a literal of its own; empty strings
+// for a side with nothing; nullopt when the literal cannot be split validly.
+std::optional<std::pair<std::string, std::string>> split_literal(const FixContext& c, const SourceSpan& s) {
+  if (s.heredoc && c.language == Language::Java) return split_text_block(c, s);
+  if (s.heredoc && c.language == Language::PowerShell) return split_line_delimited(c, s, s.content_begin);
+  const std::string_view content = c.text.substr(s.content_begin, s.content_end - s.content_begin);
+  if (s.heredoc && c.language == Language::CSharp && content.find('\n') != std::string_view::npos) {
+    return split_line_delimited(c, s, s.content_begin + content.find('\n') + 1);
+  }
+  const std::string open(c.text.substr(s.begin, s.content_begin - s.begin));
+  const std::string close(c.text.substr(s.content_end, s.end - s.content_end));
+  std::pair<std::string, std::string> parts;
+  if (c.token_begin > s.content_begin) {
+    parts.first = open + std::string(c.text.substr(s.content_begin, c.token_begin - s.content_begin)) + close;
+  }
+  if (c.token_end < s.content_end) {
+    parts.second = open + std::string(c.text.substr(c.token_end, s.content_end - c.token_end)) + close;
+  }
+  return parts;
 }
 
 }  // namespace
 
-TextEdit embed_in_literal(const FixContext& c, const SourceSpan* s, const std::string& expression) {
-  if (s == nullptr) return {c.token_begin, c.token_end, expression};
+std::optional<TextEdit> embed_in_literal(const FixContext& c, const SourceSpan* s, const std::string& expression) {
+  if (s == nullptr) return TextEdit{c.token_begin, c.token_end, expression};
   const bool whole = s->content_begin == c.token_begin && s->content_end == c.token_end;
   const auto [before, after] = python_joins(c, *s);
-  if (whole) return {s->begin, s->end, before + expression + after};
+  if (whole) return TextEdit{s->begin, s->end, before + expression + after};
   switch (s->interpolation) {
-    case Interpolation::DollarBrace: return {c.token_begin, c.token_end, "${" + expression + "}"};
-    case Interpolation::Brace: return {c.token_begin, c.token_end, "{" + expression + "}"};
+    case Interpolation::DollarBrace: return TextEdit{c.token_begin, c.token_end, "${" + expression + "}"};
+    case Interpolation::Brace: return TextEdit{c.token_begin, c.token_end, "{" + expression + "}"};
     case Interpolation::None: break;
   }
   // Split the literal around the token and concatenate, keeping its own
   // delimiters (and prefix: r"", @"", a Java text block's line break).
-  const std::string open(c.text.substr(s->begin, s->content_begin - s->begin));
-  const std::string close(c.text.substr(s->content_end, s->end - s->content_end));
+  const auto parts = split_literal(c, *s);
+  if (!parts) return std::nullopt;
   std::string joined = "(";
-  if (c.token_begin > s->content_begin) {
-    joined += open + std::string(c.text.substr(s->content_begin, c.token_begin - s->content_begin)) + close + " + ";
-  }
+  if (!parts->first.empty()) joined += parts->first + " + ";
   joined += expression;
-  if (c.token_end < s->content_end) {
-    joined += " + " + open + std::string(c.text.substr(c.token_end, s->content_end - c.token_end)) + close;
-  }
+  if (!parts->second.empty()) joined += " + " + parts->second;
   joined += ")";
-  return {s->begin, s->end, before + joined + after};
+  return TextEdit{s->begin, s->end, before + joined + after};
 }
 
 std::optional<Fix> code_fix(const FixContext& c, FixKind kind) {
@@ -235,27 +398,40 @@ std::optional<Fix> code_fix(const FixContext& c, FixKind kind) {
   const Lookup l = lookup_for(kind, c.language, c.names, facts, quote);
   if (l.expression.empty()) return std::nullopt;
 
+  // A token in a string literal's delimiters or in one the text leaves unterminated has no
+  // literal to rewrite: no fix of this kind rather than one that does nothing or breaks more.
+  if (!in_comment && inner != nullptr && inner->kind == SourceSpan::Kind::String && (s == nullptr || !s->closed)) {
+    return std::nullopt;
+  }
+
   EditSet edits;
   if (in_comment) {
     edits.add(c.token_begin, c.token_end, l.expression);
   } else {
-    TextEdit literal = embed_in_literal(c, s, l.expression);
+    std::optional<TextEdit> literal = embed_in_literal(c, s, l.expression);
+    if (!literal) return std::nullopt;
     std::vector<std::string> imports = l.imports;
     const bool whole = s == nullptr || (s->content_begin == c.token_begin && s->content_end == c.token_end);
     if (l.pulumi_output && !whole) {
       // The inner string is rebuilt around a plain `token` variable, then the
       // whole literal becomes an apply() of the Output.
-      const TextEdit inner_edit = embed_in_literal(c, s, "token");
+      const std::optional<TextEdit> inner_edit = embed_in_literal(c, s, "token");
+      if (!inner_edit) return std::nullopt;
       std::string inner_text(c.text.substr(s->begin, s->end - s->begin));
-      inner_text.replace(inner_edit.begin - s->begin, inner_edit.end - inner_edit.begin, inner_edit.new_text);
+      inner_text.replace(inner_edit->begin - s->begin, inner_edit->end - inner_edit->begin, inner_edit->new_text);
       literal = TextEdit{s->begin, s->end, wrap_output(c, l.expression, inner_text)};
       if (c.language == Language::Go) imports.emplace_back("\"github.com/pulumi/pulumi/sdk/v3/go/pulumi\"");
     }
     const ImportRegion region(c.source, c.lexer, c.language);
     region.add(imports, edits);
     add_helper(c, l, region, edits);
-    relax_constant(c, s, edits);
-    if (!edits.add(literal.begin, literal.end, literal.new_text)) return std::nullopt;
+    switch (relax_constant(c, s, *literal, edits)) {
+      case Relaxed::Impossible: return std::nullopt;
+      case Relaxed::Moved: break;
+      case Relaxed::Unchanged:
+        if (!edits.add(literal->begin, literal->end, literal->new_text)) return std::nullopt;
+        break;
+    }
   }
   return Fix{kind, fix_title(kind, c.language, c.names), kind == FixKind::Environment, edits.take()};
 }

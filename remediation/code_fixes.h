@@ -16,7 +16,10 @@ std::optional<Fix> code_fix(const FixContext& context, FixKind kind);
 
 // How a sync expression is written in place of the token inside the string
 // literal `literal` (or in bare code when literal is null): the replacement
-// for [begin, end) of the document. Shared with the PowerShell fix.
-TextEdit embed_in_literal(const FixContext& context, const SourceSpan* literal, const std::string& expression);
+// for [begin, end) of the document, or nullopt when the literal cannot be
+// split validly around the token (the token on the opening or closing line of
+// a C# raw string or PowerShell here-string). Shared with the PowerShell fix.
+std::optional<TextEdit> embed_in_literal(const FixContext& context, const SourceSpan* literal,
+                                         const std::string& expression);
 
 }  // namespace ptl::remediation

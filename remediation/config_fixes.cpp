@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 #include "remediation/code_fixes.h"
 #include "remediation/lookup_snippets.h"
@@ -116,33 +118,152 @@ std::optional<Fix> hcl_fix(const FixContext& c) {
 }
 
 // PowerShell: $env:X, ${env:X} inside expandable strings, concatenation out of
-// single-quoted ones.
-TextEdit powershell_edit(const FixContext& c) {
+// single-quoted strings and literal here-strings (@'...'@), which expand nothing.
+std::optional<TextEdit> powershell_edit(const FixContext& c) {
   const std::string env = "$env:" + safe_env_var(c.names);
   const SourceSpan* s = c.lexer.string_around(c.token_begin, c.token_end);
-  if (s == nullptr) return {c.token_begin, c.token_end, env};
+  if (s == nullptr) return TextEdit{c.token_begin, c.token_end, env};
   const bool whole = s->content_begin == c.token_begin && s->content_end == c.token_end;
-  if (whole && !s->heredoc) return {s->begin, s->end, env};
+  if (whole && !s->heredoc) return TextEdit{s->begin, s->end, env};
   if (s->interpolation == Interpolation::DollarBrace) {
-    return {c.token_begin, c.token_end, "${env:" + safe_env_var(c.names) + "}"};
+    return TextEdit{c.token_begin, c.token_end, "${env:" + safe_env_var(c.names) + "}"};
   }
-  if (s->heredoc) return {c.token_begin, c.token_end, env};
   return embed_in_literal(c, s, env);
+}
+
+// A Dockerfile `RUN <<'EOF'` whose heredoc is the script itself: the shell running the script
+// expands ${X} in it whatever the quoting of the delimiter.
+bool dockerfile_script_heredoc(const FixContext& c, const SourceSpan& s) {
+  if (c.language != Language::Dockerfile) return false;
+  const std::size_t line = c.source.line_start(s.opener_begin);
+  std::string_view head = trim(c.text.substr(line, s.opener_begin - line));
+  while (!head.empty() && (head.back() == '<' || head.back() == '-' || head.back() == '~')) head.remove_suffix(1);
+  head = trim(head);
+  return head.size() == 3 && (head[0] | 0x20) == 'r' && (head[1] | 0x20) == 'u' && (head[2] | 0x20) == 'n';
+}
+
+// Backslash before every character an unquoted heredoc body would expand or remove.
+std::string escape_heredoc_body(std::string_view body) {
+  std::string out;
+  for (char ch : body) {
+    if (ch == '$' || ch == '`' || ch == '\\') out.push_back('\\');
+    out.push_back(ch);
+  }
+  return out;
+}
+
+// Pulumi.<stack>.yaml: the `config:` entry holding the token, as its config key (nested keys
+// joined as a --path key: "proj:key.field") and the lines it spans.
+struct StackConfigEntry {
+  std::string key;
+  bool path = false;
+  std::size_t begin = 0, end = 0;
+};
+
+std::size_t yaml_indent(std::string_view line) { return std::min(line.find_first_not_of(' '), line.size()); }
+
+bool comment_or_blank(std::string_view line) { return trim(line).empty() || trim(line).starts_with("#"); }
+
+// The key of a block mapping entry line ("key: value", "'key': value", `key:`), with the
+// offset of its value in the line; nullopt for anything else (sequence items, flow mappings).
+std::optional<std::pair<std::string, std::size_t>> yaml_entry(std::string_view line) {
+  const std::size_t w = yaml_indent(line);
+  const std::string_view rest = line.substr(w);
+  if (rest.empty() || std::string_view("-?[{#&*!|>%@`").find(rest[0]) != std::string_view::npos) return std::nullopt;
+  std::string key;
+  std::size_t colon = 0;
+  if (rest[0] == '"' || rest[0] == '\'') {
+    const auto q = rest.find(rest[0], 1);
+    if (q == std::string_view::npos || rest.substr(1, q - 1).find('\\') != std::string_view::npos) return std::nullopt;
+    key = std::string(rest.substr(1, q - 1));
+    colon = q + 1;
+    if (colon >= rest.size() || rest[colon] != ':') return std::nullopt;
+  } else {
+    for (colon = rest.find(':'); colon != std::string_view::npos; colon = rest.find(':', colon + 1)) {
+      if (colon + 1 == rest.size() || rest[colon + 1] == ' ' || rest[colon + 1] == '\t') break;
+    }
+    if (colon == std::string_view::npos) return std::nullopt;
+    key = std::string(trim(rest.substr(0, colon)));
+  }
+  if (key.empty()) return std::nullopt;
+  return std::pair{std::move(key), w + colon + 1};
+}
+
+std::optional<StackConfigEntry> stack_config_entry(const FixContext& c) {
+  const std::size_t line = c.source.line_start(c.token_begin);
+  const auto entry = yaml_entry(c.source.line_at(line));
+  if (!entry || c.token_begin < line + entry->second) return std::nullopt;  // the token is not in the value
+  std::vector<std::string> keys{entry->first};
+  std::size_t indent = yaml_indent(c.source.line_at(line));
+  for (std::size_t pos = line; indent > 0 && pos > 0;) {
+    pos = c.source.line_start(pos - 1);
+    const std::string_view l = c.source.line_at(pos);
+    if (comment_or_blank(l) || yaml_indent(l) >= indent) continue;
+    const auto parent = yaml_entry(l);
+    if (!parent || !comment_or_blank(l.substr(parent->second))) return std::nullopt;  // not a plain `key:`
+    indent = yaml_indent(l);
+    keys.insert(keys.begin(), parent->first);
+  }
+  if (indent > 0 || keys.size() < 2 || keys.front() != "config") return std::nullopt;
+  StackConfigEntry out;
+  out.path = keys.size() > 2;
+  for (std::size_t i = 1; i < keys.size(); ++i) out.key += (i > 1 ? "." : "") + keys[i];
+  // The entry goes with the lines that continue its value (indented deeper).
+  const std::size_t own = yaml_indent(c.source.line_at(line));
+  out.begin = line;
+  out.end = c.source.next_line(line);
+  for (std::size_t pos = out.end; pos < c.text.size(); pos = c.source.next_line(pos)) {
+    const std::string_view l = c.source.line_at(pos);
+    if (trim(l).empty()) continue;
+    if (yaml_indent(l) <= own || trim(l).starts_with("#")) break;
+    out.end = c.source.next_line(pos);
+  }
+  return out;
+}
+
+// A config key from the document is written into the title only when it cannot hold a token
+// and needs no shell quoting: letters, digits and "_-.:/", no "pul-".
+bool safe_config_key(std::string_view key) {
+  return !key.empty() && key.find("pul-") == std::string_view::npos &&
+         key.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:/") ==
+             std::string_view::npos;
+}
+
+// Stack configuration values do not expand environment variables: the plain-text entry is
+// removed, and the title gives the command that writes it back as an encrypted `secure:` value.
+std::optional<Fix> stack_config_fix(const FixContext& c) {
+  const auto entry = stack_config_entry(c);
+  if (!entry) return std::nullopt;
+  EditSet edits;
+  edits.add(entry->begin, entry->end, "");
+  const std::string key = safe_config_key(entry->key) ? entry->key : "<key>";
+  return Fix{FixKind::PulumiConfig, stack_config_title(key, entry->path), true, edits.take()};
 }
 
 }  // namespace
 
-TextEdit shell_reference_edit(const FixContext& c, const std::string& ref) {
+bool add_shell_reference(const FixContext& c, const std::string& ref, EditSet& edits) {
   const SourceSpan* inner = c.lexer.innermost_at(c.token_begin);
-  if (inner != nullptr && inner->kind == SourceSpan::Kind::Comment) return {c.token_begin, c.token_end, ref};
+  if (inner != nullptr && inner->kind == SourceSpan::Kind::Comment) return edits.add(c.token_begin, c.token_end, ref);
   const SourceSpan* s = c.lexer.string_around(c.token_begin, c.token_end);
-  if (s == nullptr) return {c.token_begin, c.token_end, "\"" + ref + "\""};
-  if (s->heredoc || s->interpolation == Interpolation::DollarBrace) return {c.token_begin, c.token_end, ref};
+  if (s == nullptr) return edits.add(c.token_begin, c.token_end, "\"" + ref + "\"");
+  if (s->heredoc && s->interpolation == Interpolation::None && !dockerfile_script_heredoc(c, *s)) {
+    // A quoted delimiter ('EOF', "EOF", \EOF) keeps the body literal: unquote it and escape
+    // the body instead, so the body reads the same and the reference expands.
+    if (s->delimiter.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") !=
+        std::string::npos) {
+      return false;
+    }
+    const std::string body = escape_heredoc_body(c.text.substr(s->content_begin, c.token_begin - s->content_begin)) +
+                             ref + escape_heredoc_body(c.text.substr(c.token_end, s->content_end - c.token_end));
+    return edits.add(s->opener_begin, s->opener_end, s->delimiter) && edits.add(s->content_begin, s->content_end, body);
+  }
+  if (s->heredoc || s->interpolation == Interpolation::DollarBrace) return edits.add(c.token_begin, c.token_end, ref);
   // Single quotes expand nothing: close them around a double-quoted expansion.
   const bool whole = s->content_begin == c.token_begin && s->content_end == c.token_end;
-  if (whole) return {s->begin, s->end, "\"" + ref + "\""};
+  if (whole) return edits.add(s->begin, s->end, "\"" + ref + "\"");
   const std::string reopen(c.text.substr(s->begin, s->content_begin - s->begin));
-  return {c.token_begin, c.token_end, "'\"" + ref + "\"" + reopen};
+  return edits.add(c.token_begin, c.token_end, "'\"" + ref + "\"" + reopen);
 }
 
 std::optional<Fix> config_fix(const FixContext& c, FixKind kind) {
@@ -151,8 +272,9 @@ std::optional<Fix> config_fix(const FixContext& c, FixKind kind) {
   switch (c.language) {
     case Language::Shell: {
       const std::string ref = shell_reference(kind, c.names);
-      if (ref.empty()) return std::nullopt;
-      return single_edit_fix(c, kind, shell_reference_edit(c, ref), env);
+      EditSet edits;
+      if (ref.empty() || !add_shell_reference(c, ref, edits)) return std::nullopt;
+      return make_fix(c, kind, edits, env);
     }
     case Language::DotEnv:
       if (!env) return std::nullopt;
@@ -176,9 +298,15 @@ std::optional<Fix> config_fix(const FixContext& c, FixKind kind) {
     case Language::Hcl:
       if (!env) return std::nullopt;
       return hcl_fix(c);
-    case Language::PowerShell:
+    case Language::PowerShell: {
       if (!env) return std::nullopt;
-      return single_edit_fix(c, kind, powershell_edit(c), true);
+      const auto edit = powershell_edit(c);
+      if (!edit) return std::nullopt;
+      return single_edit_fix(c, kind, *edit, true);
+    }
+    case Language::PulumiStackConfig:
+      if (kind != FixKind::PulumiConfig) return std::nullopt;
+      return stack_config_fix(c);
     default: return std::nullopt;
   }
 }

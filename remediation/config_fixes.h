@@ -12,13 +12,19 @@ namespace ptl::remediation {
 // YAML dialect (Compose, GitHub Actions, GitLab CI, Pulumi YAML, plain YAML),
 // HCL or PowerShell file: the reference form the file type really expands.
 // Shell scripts also get CLI lookups for the secret stores; Pulumi YAML gets a
-// config secret instead of an environment variable. nullopt when the kind
-// does not apply.
+// config secret instead of an environment variable; a Pulumi stack
+// configuration file (Pulumi.<stack>.yaml) gets its plain-text `config:` entry
+// removed, with the `pulumi config set --secret` command in the title. nullopt
+// when the kind does not apply.
 std::optional<Fix> config_fix(const FixContext& context, FixKind kind);
 
-// Shell quoting: the edit writing `reference` (an expansion such as ${X} or
-// $(cmd)) in place of the token, whatever quotes surround it. Shared with the
-// Dockerfile RUN fix.
-TextEdit shell_reference_edit(const FixContext& context, const std::string& reference);
+// Shell quoting: adds the edits writing `reference` (an expansion such as ${X}
+// or $(cmd)) in place of the token, whatever quotes surround it. In a heredoc
+// whose delimiter is quoted (<<'EOF', <<"EOF", <<\EOF: nothing expands) the
+// delimiter is unquoted and the body's $, ` and \ escaped, so the body reads
+// the same and the reference expands. false when that cannot be done (a
+// delimiter that is not a plain word) or an edit overlaps one already held.
+// Shared with the Dockerfile RUN fix.
+bool add_shell_reference(const FixContext& context, const std::string& reference, EditSet& edits);
 
 }  // namespace ptl::remediation

@@ -66,6 +66,16 @@ std::pair<std::size_t, std::size_t> word_around(std::string_view text, std::size
   return {b, e};
 }
 
+// The variable RUN commands read for an ENV/ARG key: the key itself when it is a plain
+// identifier (so it cannot hold a token: identifiers have no '-'), else the configured name.
+// It is written into a comment and into RUN mounts, so it must never be text that can hold
+// a token.
+std::string variable_for_key(std::string_view key, const Names& names) {
+  Names probe = names;
+  probe.env_var = std::string(key);
+  return safe_env_var(probe) == key ? std::string(key) : safe_env_var(names);
+}
+
 void add_mount(const SourceText& src, const Instruction& run, const std::string& mount, EditSet& edits) {
   if (src.text().substr(run.begin, run.end - run.begin).find(mount) != std::string_view::npos) return;
   edits.insert(run.args_begin, mount + " ");
@@ -75,7 +85,9 @@ void add_mount(const SourceText& src, const Instruction& run, const std::string&
 
 std::optional<Fix> dockerfile_fix(const FixContext& c) {
   const SourceText& src = c.source;
-  const Instruction ins = instruction_at(src, c.token_begin);
+  // A token in a heredoc body belongs to the instruction that opened the heredoc.
+  const SourceSpan* literal = c.lexer.string_around(c.token_begin, c.token_end);
+  const Instruction ins = instruction_at(src, literal != nullptr && literal->heredoc ? literal->opener_begin : c.token_begin);
   const std::string env = safe_env_var(c.names);
   std::string secret_id = hcl_variable_name(c.names);
   EditSet edits;
@@ -89,20 +101,19 @@ std::optional<Fix> dockerfile_fix(const FixContext& c) {
     const std::string_view args = c.text.substr(ins.args_begin, ins.end - ins.args_begin);
     if (eq != std::string_view::npos && wb > ins.args_begin &&
         args.find_first_of("=") < wb - ins.args_begin) {
-      env_name = std::string(word.substr(0, eq));  // one of several K=V pairs: drop only this one
+      env_name = variable_for_key(word.substr(0, eq), c.names);  // one of several K=V pairs: drop only this one
       std::size_t from = wb;
       while (from > ins.args_begin && (c.text[from - 1] == ' ' || c.text[from - 1] == '\t')) --from;
       edits.add(from, we, "");
     } else {
       const std::string_view first = args.substr(0, args.find_first_of("= \t"));
-      if (!first.empty()) env_name = std::string(first);
+      if (!first.empty()) env_name = variable_for_key(first, c.names);
       const std::string note = fmt::format("# {} is a build secret: docker build --secret id={},env={} ...", env_name,
                                            secret_id, env_name);
       edits.add(ins.begin, ins.end, note);
     }
   } else if (ins.keyword == "RUN") {
-    const TextEdit e = shell_reference_edit(c, "${" + env + "}");
-    edits.add(e.begin, e.end, e.new_text);
+    if (!add_shell_reference(c, "${" + env + "}", edits)) return std::nullopt;
   } else {
     edits.add(c.token_begin, c.token_end, "${" + env + "}");
   }

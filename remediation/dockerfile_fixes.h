@@ -12,7 +12,9 @@ namespace ptl::remediation {
 //  - In `ENV K=<token>` / `ARG K=<token>` the pair is removed (the whole
 //    instruction, replaced by a comment saying how to pass the secret, when it
 //    was the only pair), and every later RUN of the same stage gets
-//    `--mount=type=secret,id=<id>,env=K` so its commands still see $K.
+//    `--mount=type=secret,id=<id>,env=K` so its commands still see $K. K is
+//    written only when it is an identifier (which cannot hold a token); any
+//    other key gives the configured variable name instead.
 //  - In a RUN instruction the token becomes "${NAME}" (shell quoting rules)
 //    and that RUN gets the mount.
 //  - Elsewhere the token becomes ${NAME}.

@@ -32,7 +32,8 @@ bool from_path(std::string_view path, Language& out) {
   if (is_yaml_name(name)) {
     if (p.find(".github/workflows/") != std::string::npos) return out = Language::GitHubActions, true;
     if (name.starts_with(".gitlab-ci")) return out = Language::GitLabCi, true;
-    if (name.starts_with("pulumi.")) return out = Language::PulumiYaml, true;
+    if (name == "pulumi.yaml" || name == "pulumi.yml") return out = Language::PulumiYaml, true;
+    if (name.starts_with("pulumi.")) return out = Language::PulumiStackConfig, true;
     if (name.starts_with("docker-compose") || name.starts_with("compose.")) {
       return out = Language::DockerCompose, true;
     }
@@ -119,6 +120,7 @@ std::string_view language_name(Language language) {
     case Language::GitHubActions: return "GitHub Actions";
     case Language::GitLabCi: return "GitLab CI";
     case Language::PulumiYaml: return "Pulumi YAML";
+    case Language::PulumiStackConfig: return "Pulumi stack configuration";
     case Language::Yaml: return "YAML";
     case Language::Dockerfile: return "Dockerfile";
     case Language::Hcl: return "HCL";

@@ -8,14 +8,15 @@ namespace ptl::remediation {
 // separate because each expands a different reference syntax.
 enum class Language {
   TypeScript, JavaScript, Python, Go, CSharp, Java, Shell, DotEnv, DockerCompose,
-  GitHubActions, GitLabCi, PulumiYaml, Yaml, Dockerfile, Hcl, PowerShell, Json, Markdown, PlainText
+  GitHubActions, GitLabCi, PulumiYaml, PulumiStackConfig, Yaml, Dockerfile, Hcl, PowerShell, Json, Markdown, PlainText
 };
 
 // The language of a document from its LSP languageId ("typescript", "python",
 // "shellscript", "terraform", ...) and its path (file path or URI path; may be
 // empty). File-name rules win where they are more specific than the id:
 // ".github/workflows/*.yml" is GitHubActions, ".gitlab-ci.yml" GitLabCi,
-// "Pulumi.yaml" and "Pulumi.<stack>.yaml" PulumiYaml, "docker-compose*.yml" and
+// "Pulumi.yaml" PulumiYaml, "Pulumi.<stack>.yaml" PulumiStackConfig (a stack's
+// settings, not a program), "docker-compose*.yml" and
 // "compose.yaml" DockerCompose, "Dockerfile*" Dockerfile, ".env*" DotEnv,
 // "*.tf"/"*.hcl" Hcl, "*.ps1" PowerShell, "*.sh" Shell. Unknown ids and paths
 // give PlainText. Never throws.

@@ -61,6 +61,42 @@ std::vector<Fix> fixes_unchecked(std::string_view text, std::size_t b, std::size
   return fixes;
 }
 
+
+using Span = std::pair<std::size_t, std::size_t>;
+
+std::vector<std::size_t> occurrences(std::string_view text, std::string_view value) {
+  std::vector<std::size_t> at;
+  for (auto i = text.find(value); i != std::string_view::npos; i = text.find(value, i + 1)) at.push_back(i);
+  return at;
+}
+
+// Where the token at `span` of `text` is once `edits` (sorted, disjoint) are applied: shifted
+// when no edit touches it; when one edit rewrites a region around it (a literal split around
+// another token), the copy of it in the new text, matched by its rank among the occurrences
+// of its value in that region (`fixed`, the token being fixed, is not counted: the edit
+// removes it). nullopt when the token is gone or cannot be told apart.
+std::optional<Span> follow_span(std::string_view text, std::span<const TextEdit> edits, Span span, Span fixed) {
+  std::ptrdiff_t shift = 0;
+  for (const TextEdit& e : edits) {
+    if (e.end <= span.first) {
+      shift += static_cast<std::ptrdiff_t>(e.new_text.size()) - static_cast<std::ptrdiff_t>(e.end - e.begin);
+      continue;
+    }
+    if (e.begin >= span.second) break;
+    if (e.begin > span.first || e.end < span.second) return std::nullopt;  // cuts through the token
+    const std::string_view value = text.substr(span.first, span.second - span.first);
+    std::vector<std::size_t> before = occurrences(text.substr(e.begin, e.end - e.begin), value);
+    std::erase_if(before, [&](std::size_t at) { return e.begin + at == fixed.first; });
+    const std::vector<std::size_t> after = occurrences(e.new_text, value);
+    const auto rank = std::find(before.begin(), before.end(), span.first - e.begin) - before.begin();
+    if (before.size() != after.size() || static_cast<std::size_t>(rank) >= after.size()) return std::nullopt;
+    const std::size_t at = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(e.begin) + shift) + after[rank];
+    return Span{at, at + value.size()};
+  }
+  const auto at = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(span.first) + shift);
+  return Span{at, at + (span.second - span.first)};
+}
+
 }  // namespace
 
 std::vector<Fix> fixes_for(std::string_view text, std::size_t token_begin, std::size_t token_end, Language language,
@@ -76,45 +112,30 @@ std::vector<Fix> fixes_for(std::string_view text, std::size_t token_begin, std::
 std::vector<TextEdit> fix_all(std::string_view text, std::span<const std::pair<std::size_t, std::size_t>> tokens,
                               Language language, const Names& names) {
   try {
-    // Apply the preferred fix token by token (each on the result of the
-    // previous one, so imports and helpers are seen and not repeated), then
-    // express the final text as one edit of the changed region.
-    // Apply the preferred fix token by token, each on the result of the
-    // previous one (so imports and helpers are seen and not repeated, and two
-    // tokens in one literal both go), then express the final text as one edit
-    // of the changed region. Tokens are found again by value after each step
-    // because a fix may rewrite the literal that holds the next one.
+    // Apply the preferred fix token by token, each on the result of the previous one (so
+    // imports and helpers are seen and not repeated, and two tokens in one literal both go),
+    // following every other token's span through each step's edits; then express the final
+    // text as one edit of the changed region. Only the given spans are ever fixed: the same
+    // value elsewhere (glued inside a longer hex run, say) is not a token and is left alone.
     std::string current(text);
-    std::vector<std::string> values;
-    for (const auto& [b, e] : tokens) {
-      if (!valid_span(text, b, e)) continue;
-      std::string v(text.substr(b, e - b));
-      if (std::find(values.begin(), values.end(), v) == values.end()) values.push_back(std::move(v));
+    std::vector<Span> pending;
+    for (const auto& span : tokens) {
+      if (valid_span(text, span.first, span.second)) pending.push_back(span);
     }
-    const auto occurrences = [&values](const std::string& in) {
-      std::vector<std::pair<std::size_t, std::size_t>> found;
-      for (const auto& v : values) {
-        for (auto at = in.find(v); at != std::string::npos; at = in.find(v, at + v.size())) {
-          found.emplace_back(at, at + v.size());
-        }
-      }
-      std::sort(found.begin(), found.end());
-      return found;
-    };
-    std::size_t kept = 0;  // occurrences whose preferred fix leaves the token (none offered)
-    for (std::size_t round = 0; round < tokens.size() * 2 + 1; ++round) {
-      const auto found = occurrences(current);
-      if (kept >= found.size()) break;
-      const auto [b, e] = found[kept];
-      const auto fixes = fixes_unchecked(current, b, e, language, names);
+    std::sort(pending.begin(), pending.end());
+    while (!pending.empty()) {
+      const Span span = pending.front();
+      pending.erase(pending.begin());
+      if (!valid_span(current, span.first, span.second)) continue;
+      const auto fixes = fixes_unchecked(current, span.first, span.second, language, names);
       const auto preferred = std::find_if(fixes.begin(), fixes.end(), [](const Fix& f) { return f.preferred; });
-      if (preferred == fixes.end()) {
-        ++kept;
-        continue;
+      if (preferred == fixes.end() || follow_span(current, preferred->edits, span, span)) continue;
+      std::vector<Span> moved;
+      for (const Span& other : pending) {
+        if (const auto to = follow_span(current, preferred->edits, other, span)) moved.push_back(*to);
       }
-      std::string next = apply_edits(current, preferred->edits);
-      if (occurrences(next).size() >= found.size()) ++kept;
-      current = std::move(next);
+      current = apply_edits(current, preferred->edits);
+      pending = std::move(moved);
     }
     std::size_t prefix = 0;
     while (prefix < text.size() && prefix < current.size() && text[prefix] == current[prefix]) ++prefix;
@@ -140,6 +161,9 @@ std::string_view environment_note(Language language) {
       return "Plain text cannot reference an environment variable: remove the token from this file and rotate it.";
     case Language::PulumiYaml:
       return "Pulumi YAML programs cannot read environment variables: use a Pulumi config secret instead.";
+    case Language::PulumiStackConfig:
+      return "Pulumi stack configuration cannot read environment variables: store the value as a config secret "
+             "(pulumi config set --secret) instead.";
     default: return {};
   }
 }

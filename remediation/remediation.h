@@ -35,7 +35,8 @@ inline constexpr std::string_view kIgnoreMarker = "pulumi-token-lsp:ignore";
 // the caller guarantees it; a span outside the text gives no fixes), in the
 // order Environment (preferred), PulumiConfig, AwsSecretsManager, Vault,
 // Conjur, Suppress, keeping only those that apply to the language. Where
-// Environment does not apply (Pulumi YAML), the first fix is the preferred one.
+// Environment does not apply (Pulumi YAML, stack configuration), the first fix
+// is the preferred one.
 //
 //   auto fixes = fixes_for(text, 10, 54, Language::Python, Names{});
 //   // fixes[0].title == "Read it from the environment variable PULUMI_ACCESS_TOKEN"
@@ -50,8 +51,8 @@ std::vector<TextEdit> fix_all(std::string_view text,
                               Language language, const Names& names);
 
 // For a language with no way to reference the environment (JSON, Markdown,
-// plain text, Pulumi YAML programs): one sentence for the diagnostic message
-// saying so. Empty for every other language.
+// plain text, Pulumi YAML programs, Pulumi stack configuration): one sentence
+// for the diagnostic message saying so. Empty for every other language.
 std::string_view environment_note(Language language);
 
 }  // namespace ptl::remediation

@@ -213,26 +213,43 @@ class Scanner {
     return std::string::npos;
   }
 
-  // A heredoc: "<<[-]WORD" or "<<'WORD'" (shell, HCL). The span is the body;
-  // code scanning resumes after the opening word and jumps over the body at
-  // the end of that line.
+  // A heredoc: "<<[-]WORD" or, in shell, a word with quoting anywhere ('EOF', "EOF", \EOF,
+  // E"OF"), which makes the body literal. The span is the body; code scanning resumes after the
+  // opening word and jumps over the body at the end of that line.
   std::size_t heredoc(std::size_t i, int /*depth*/, Interpolation interp, bool quotes_allowed) {
     std::size_t j = i + 2;
     const bool dash = ch(j) == '-' || ch(j) == '~';
     if (dash) ++j;
     while (ch(j) == ' ' || ch(j) == '\t') ++j;
-    char q = 0;
-    if (quotes_allowed && (ch(j) == '\'' || ch(j) == '"')) q = t_[j++];
-    if (quotes_allowed && ch(j) == '\\') ++j;
-    const std::size_t w = j;
-    while (j < t_.size() && (is_ident_char(t_[j]) || t_[j] == '-')) ++j;
-    if (j == w) return std::string::npos;
-    const std::string_view word = t_.substr(w, j - w);
-    if (q != 0) {
-      if (ch(j) != q) return std::string::npos;
-      ++j;
-      interp = Interpolation::None;
+    const std::size_t opener = j;
+    std::string word;
+    bool quoted = false;
+    char open_quote = 0;
+    while (j < t_.size() && t_[j] != '\n') {
+      const char c = t_[j];
+      if (open_quote != 0) {
+        if (c == open_quote) {
+          open_quote = 0;
+        } else {
+          word.push_back(c);
+        }
+        ++j;
+      } else if (quotes_allowed && (c == '\'' || c == '"')) {
+        open_quote = c;
+        quoted = true;
+        ++j;
+      } else if (quotes_allowed && c == '\\' && is_ident_char(ch(j + 1))) {
+        quoted = true;
+        ++j;
+      } else if (is_ident_char(c) || c == '-') {
+        word.push_back(c);
+        ++j;
+      } else {
+        break;
+      }
     }
+    if (open_quote != 0 || word.empty()) return std::string::npos;
+    if (quoted) interp = Interpolation::None;
     const auto nl = t_.find('\n', j);
     if (nl == std::string_view::npos) return j;
     std::size_t line = nl + 1;
@@ -254,7 +271,10 @@ class Scanner {
       line = next;
     }
     SourceSpan s{SourceSpan::Kind::String, nl + 1, after, nl + 1, body_end, interp, 0, true, closed};
-    out_.push_back(s);
+    s.opener_begin = opener;
+    s.opener_end = j;
+    s.delimiter = std::move(word);
+    out_.push_back(std::move(s));
     pending_heredoc_from_ = nl;
     pending_heredoc_end_ = after;
     return j;
@@ -357,7 +377,7 @@ bool SourceLexer::in_code(std::size_t pos) const {
   return s == nullptr || s->kind == SourceSpan::Kind::Hole;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> SourceLexer::brace_pairs() const {
+std::vector<std::pair<std::size_t, std::size_t>> SourceLexer::bracket_pairs(char open_char, char close_char) const {
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
   std::vector<std::size_t> open;
   std::size_t span = 0;
@@ -368,8 +388,8 @@ std::vector<std::pair<std::size_t, std::size_t>> SourceLexer::brace_pairs() cons
       i = spans_[span].end - 1;
       continue;
     }
-    if (text_[i] == '{') open.push_back(i);
-    if (text_[i] == '}' && !open.empty()) {
+    if (text_[i] == open_char) open.push_back(i);
+    if (text_[i] == close_char && !open.empty()) {
       pairs.emplace_back(open.back(), i);
       open.pop_back();
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,6 +26,11 @@ struct SourceSpan {
   char quote = '"';       // the closing quote character (or 0 for heredocs)
   bool heredoc = false;   // shell/HCL heredoc, PowerShell here-string, Java text block, Python triple quotes
   bool closed = true;     // false when the text ends inside the span
+  // Shell heredoc: the opening word as written after "<<" or "<<-" ('EOF', "EOF", \EOF or EOF),
+  // and the delimiter it stands for. A quoted word means the body expands nothing
+  // (interpolation None).
+  std::size_t opener_begin = 0, opener_end = 0;
+  std::string delimiter{};
 };
 
 // A small lexer that knows where the string literals and comments of a file
@@ -45,7 +51,9 @@ class SourceLexer {
   // Whether pos is in code (not inside a string or comment; holes are code).
   bool in_code(std::size_t pos) const;
   // Matching pairs of '{' '}' in code, as (offset of '{', offset of '}').
-  std::vector<std::pair<std::size_t, std::size_t>> brace_pairs() const;
+  std::vector<std::pair<std::size_t, std::size_t>> brace_pairs() const { return bracket_pairs('{', '}'); }
+  // Matching pairs of any bracket in code ('(' ')', ...), sorted by the opening offset.
+  std::vector<std::pair<std::size_t, std::size_t>> bracket_pairs(char open, char close) const;
 
  private:
   std::string_view text_;

@@ -31,6 +31,7 @@ bool is_yaml(Language language) {
     case Language::GitHubActions:
     case Language::GitLabCi:
     case Language::PulumiYaml:
+    case Language::PulumiStackConfig:
     case Language::Yaml: return true;
     default: return false;
   }
@@ -109,6 +110,9 @@ std::optional<Fix> suppress_fix(const FixContext& c) {
   if (eol > 0 && !c.lexer.spans().empty()) {
     const SourceSpan* s = c.lexer.innermost_at(eol - 1);
     const SourceSpan* at_eol = c.lexer.innermost_at(eol);
+    if (s != nullptr && s->kind == SourceSpan::Kind::String && !s->closed && s->end >= eol) {
+      return std::nullopt;  // the line ends inside a string the text never closes
+    }
     if (s != nullptr && s->kind == SourceSpan::Kind::Comment && s->end >= eol) {
       const std::string_view body = c.text.substr(s->begin, eol - s->begin);
       const bool block = body.starts_with("/*") || body.starts_with("<#");

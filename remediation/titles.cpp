@@ -17,7 +17,7 @@ std::string fix_title(FixKind kind, Language language, const Names& names) {
         case Language::GitLabCi: return fmt::format("Use the masked CI/CD variable {} (${{{}}})", env, env);
         case Language::Dockerfile:
           return fmt::format("Pass it as a build secret (docker build --secret id={},env={})",
-                             fmt::format("{}", env), env);
+                             hcl_variable_name(names), env);
         case Language::Hcl:
           return fmt::format("Use the sensitive variable var.{} (set TF_VAR_{} in the environment)",
                              hcl_variable_name(names), hcl_variable_name(names));
@@ -35,6 +35,11 @@ std::string fix_title(FixKind kind, Language language, const Names& names) {
     case FixKind::Suppress: return fmt::format("Ignore this token on this line ({})", kIgnoreMarker);
   }
   return {};
+}
+
+std::string stack_config_title(std::string_view key, bool path) {
+  return fmt::format("Remove the plain-text value (then run: pulumi config set --secret {}{} <value>)",
+                     path ? "--path " : "", key);
 }
 
 }  // namespace ptl::remediation

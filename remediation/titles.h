@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "remediation/fix.h"
 #include "remediation/language.h"
@@ -11,5 +12,11 @@ namespace ptl::remediation {
 // The code-action title of a fix. Built from the names only, so it never
 // holds the token.
 std::string fix_title(FixKind kind, Language language, const Names& names);
+
+// The title of the fix that removes a plain-text value from a Pulumi stack
+// configuration file: the `pulumi config set --secret` command that writes it
+// back encrypted, with --path when the key is nested. Precondition: `key` is
+// a validated config key (it cannot hold a token) or a placeholder.
+std::string stack_config_title(std::string_view key, bool path);
 
 }  // namespace ptl::remediation

@@ -52,6 +52,7 @@ std::string_view checker_for(rem::Language l) {
     case rem::Language::GitHubActions:
     case rem::Language::GitLabCi:
     case rem::Language::PulumiYaml:
+    case rem::Language::PulumiStackConfig:
     case rem::Language::Yaml: return "yaml";
     case rem::Language::Hcl: return "hcl";
     default: return "none";
@@ -191,7 +192,8 @@ class Runner {
     }
     const auto all = rem::fix_all(s.text, s.spans, lang, names);
     const std::string fixed = rem::apply_edits(s.text, all);
-    if (!rem::environment_note(lang).empty() && lang != rem::Language::PulumiYaml) return;
+    const bool config_fix = lang == rem::Language::PulumiYaml || lang == rem::Language::PulumiStackConfig;
+    if (!rem::environment_note(lang).empty() && !config_fix) return;
     check_clean(rel, "fix_all", fixed, s.tokens);
     write(rel, "fix_all", checker, fixed);
   }

@@ -105,3 +105,44 @@ TEST_CASE("suppress is not offered where the comment would change the program") 
       {"t: @T@\n", Language::Yaml, FixKind::Suppress, "t: @T@ # pulumi-token-lsp:ignore\n"},
   });
 }
+
+TEST_CASE("a heredoc with a quoted delimiter is unquoted and its body escaped so the reference expands") {
+  // Regression: a token in <<'EOF' became ${PULUMI_ACCESS_TOKEN}, which such a heredoc prints as is.
+  check_rows({
+      {"cat <<'EOF'\ncost $5 `x` \\n @T@\nEOF\n", Language::Shell, FixKind::Environment,
+       "cat <<EOF\ncost \\$5 \\`x\\` \\\\n ${PULUMI_ACCESS_TOKEN}\nEOF\n"},
+      {"cat <<\"EOF\" >f\n@T@\nEOF\n", Language::Shell, FixKind::Environment, "cat <<EOF >f\n${PULUMI_ACCESS_TOKEN}\nEOF\n"},
+      {"cat <<-\\EOF\n\tt=@T@\n\tEOF\n", Language::Shell, FixKind::Environment,
+       "cat <<-EOF\n\tt=${PULUMI_ACCESS_TOKEN}\n\tEOF\n"},
+      {"cat <<E'O'F\n@T@\nEOF\n", Language::Shell, FixKind::Conjur,
+       "cat <<EOF\n$(conjur variable get -i pulumi/access-token)\nEOF\n"},
+      // The script of `RUN <<'EOF'` is run by a shell, which expands ${X} in it.
+      {"# syntax=docker/dockerfile:1\nFROM a\nRUN <<'EOF'\necho @T@\nEOF\n", Language::Dockerfile,
+       FixKind::Environment,
+       "# syntax=docker/dockerfile:1\nFROM a\nRUN --mount=type=secret,id=pulumi_access_token,env=PULUMI_ACCESS_TOKEN "
+       "<<'EOF'\necho ${PULUMI_ACCESS_TOKEN}\nEOF\n"},
+  });
+  // A delimiter that would not be a plain word once unquoted: no fix rather than a wrong one.
+  CHECK(fixed("cat <<'E F'\n@T@\nE F\n", Language::Shell, FixKind::Environment) == "<no fix>");
+}
+
+TEST_CASE("the dockerfile comment never copies an ENV key that can hold a token") {
+  // Regression: `ENV X$'<token>` and `ENV <token-A> <token-B>` wrote the token into the comment.
+  Names names;
+  names.env_var = "MY_TOKEN";
+  const std::string note = "# MY_TOKEN is a build secret: docker build --secret id=my_token,env=MY_TOKEN ...";
+  for (const char* input : {"FROM a\nENV X$'@T@'\n", "FROM a\nENV @T@ @T@\n", "FROM a\nENV @T@=1\n"}) {
+    CAPTURE(input);
+    const Doc d = make_doc(input);
+    const auto fixes = fixes_for(d.text, d.tokens[0].first, d.tokens[0].second, Language::Dockerfile, names);
+    const Fix* f = find_kind(fixes, FixKind::Environment);
+    REQUIRE(f != nullptr);
+    const std::string out = apply_edits(d.text, f->edits);
+    CAPTURE(out);
+    CHECK(out.find("pul-") == std::string::npos);
+    CHECK(out.find(note) != std::string::npos);
+  }
+  CHECK(fixed("FROM a\nENV A=1 B-C=@T@\nRUN x\n", Language::Dockerfile, FixKind::Environment) ==
+        "# syntax=docker/dockerfile:1\nFROM a\nENV A=1\n"
+        "RUN --mount=type=secret,id=pulumi_access_token,env=PULUMI_ACCESS_TOKEN x\n");
+}

@@ -126,3 +126,24 @@ TEST_CASE("fixes_for never throws and never writes outside the text on odd input
   }
   CHECK(fixes_for("abc", 2, 99, Language::Python, Names{}).empty());
 }
+
+TEST_CASE("fix_all rewrites the given token spans only, never other occurrences of their value") {
+  // Regression: fix_all re-found tokens by value, so the value glued inside a longer hex run
+  // (not a token there) was rewritten too, which could turn the glued rest into a new token.
+  const std::string token = ptl::testing::make_token(5);
+  const std::string text = "a = \"" + token + "\"\nb = \"" + token + "abc\"\nc = \"" + token + "\"\n";
+  const std::vector<std::pair<std::size_t, std::size_t>> spans = {{5, 49}, {text.rfind(token), text.rfind(token) + 44}};
+  const std::string out = apply_edits(text, fix_all(text, spans, Language::Python, Names{}));
+  CHECK(out == "import os\na = os.environ[\"PULUMI_ACCESS_TOKEN\"]\nb = \"" + token +
+                   "abc\"\nc = os.environ[\"PULUMI_ACCESS_TOKEN\"]\n");
+}
+
+TEST_CASE("fix_all follows a token through a rewrite of the literal that holds it") {
+  const std::string token = ptl::testing::make_token(6);
+  // The same value twice in one literal, and glued once between them.
+  const std::string text = "const s = \"" + token + " " + token + "ff " + token + "\";\n";
+  const std::size_t second = text.rfind(token);
+  const std::vector<std::pair<std::size_t, std::size_t>> spans = {{11, 55}, {second, second + 44}};
+  const std::string out = apply_edits(text, fix_all(text, spans, Language::TypeScript, Names{}));
+  CHECK(out == "const s = (process.env.PULUMI_ACCESS_TOKEN + (\" " + token + "ff \" + process.env.PULUMI_ACCESS_TOKEN));\n");
+}

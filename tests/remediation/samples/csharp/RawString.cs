@@ -1,0 +1,11 @@
+class Settings
+{
+    static string Credentials()
+    {
+        var json = """
+            {"accessTokens": {"https://api.pulumi.com": "@TOKEN@"}, "x": 1}
+            second line @TOKEN@
+            """;
+        return json;
+    }
+}
