@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "remediation/config_fixes.h"
 #include "remediation/lookup_snippets.h"
@@ -81,6 +83,97 @@ void add_mount(const SourceText& src, const Instruction& run, const std::string&
   edits.insert(run.args_begin, mount + " ");
 }
 
+bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+bool is_alpha(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
+
+// The numbers of a frontend tag such as "1", "1.4", "1.4.3-labs"; nullopt for anything else
+// ("labs", "latest", "master-labs", "experimental").
+struct TagVersion {
+  int major = 0, minor = -1;  // minor -1: not given ("1" follows the latest 1.x)
+  std::string_view suffix;    // "-labs", "-experimental", ... or empty
+};
+
+std::optional<TagVersion> tag_version(std::string_view tag) {
+  TagVersion v;
+  std::size_t i = 0;
+  auto number = [&](int& out) {
+    const std::size_t from = i;
+    out = 0;
+    while (i < tag.size() && is_digit(tag[i]) && i - from < 6) out = out * 10 + (tag[i++] - '0');
+    return i > from;
+  };
+  if (!number(v.major)) return std::nullopt;
+  if (i < tag.size() && tag[i] == '.' && (++i, !number(v.minor))) return std::nullopt;
+  int patch = 0;
+  if (i < tag.size() && tag[i] == '.' && (++i, !number(patch))) return std::nullopt;
+  if (i < tag.size() && tag[i] != '-') return std::nullopt;
+  v.suffix = tag.substr(i);
+  return v;
+}
+
+// For the value of a syntax directive naming Docker's Dockerfile frontend at a version older
+// than 1.10 (no env= on secret mounts; `unexpected key 'env'`), the replacement of its
+// ":<tag>[@digest]" part: ":1", or ":1-labs" for a labs tag. nullopt when the value needs no
+// change: a version that allows env= ("1", "1.10", "1.12", "labs", no tag, ...) or a frontend
+// that is not Docker's, whose versions mean nothing here. The digest goes too: it pins the
+// old version.
+std::optional<std::pair<std::size_t, std::string>> raised_frontend(std::string_view value) {
+  std::string_view image = value.substr(0, value.find('@'));
+  const auto colon = image.rfind(':');
+  if (colon == std::string_view::npos || image.find('/', colon) != std::string_view::npos) return std::nullopt;
+  std::string_view repo = image.substr(0, colon);
+  if (repo.starts_with("docker.io/")) repo.remove_prefix(10);
+  if (repo != "docker/dockerfile" && repo != "docker/dockerfile-upstream") return std::nullopt;
+  const std::string_view tag = image.substr(colon + 1);
+  const auto v = tag_version(tag);
+  const bool old = tag == "experimental" || (v && (v->major == 0 || (v->major == 1 && v->minor >= 0 && v->minor < 10)));
+  if (!old) return std::nullopt;
+  return std::pair{colon, std::string(v && v->suffix == "-labs" ? ":1-labs" : ":1")};
+}
+
+bool is_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f'; }
+
+// One parser directive line, `#<blanks>key<blanks>=<blanks>value<blanks>` (BuildKit's
+// directive pattern): the key, and the value's span in the line; nullopt for any other line.
+std::optional<std::pair<std::string, std::pair<std::size_t, std::size_t>>> directive(std::string_view line) {
+  if (!line.starts_with("#")) return std::nullopt;
+  std::size_t i = 1;
+  while (i < line.size() && is_space(line[i])) ++i;
+  const std::size_t key_begin = i;
+  while (i < line.size() && (is_alpha(line[i]) || (i > key_begin && is_digit(line[i])))) ++i;
+  if (i == key_begin) return std::nullopt;
+  const std::string key = upper(line.substr(key_begin, i - key_begin));
+  while (i < line.size() && is_space(line[i])) ++i;
+  if (i == line.size() || line[i] != '=') return std::nullopt;
+  ++i;
+  while (i < line.size() && is_space(line[i])) ++i;
+  std::size_t end = line.size();
+  while (end > i && is_space(line[end - 1])) --end;
+  if (end == i) return std::nullopt;
+  return std::pair{key, std::pair{i, end}};
+}
+
+// Makes the file's frontend one whose secret mounts take env= (1.10 or later). Parser
+// directives are the `# key=value` lines at the very top; BuildKit stops looking at the first
+// line that is not one (a comment, a blank line, an instruction) and rejects a second syntax
+// directive, so an existing one is raised in place (when too old) and a new one goes first.
+void require_env_mounts(const SourceText& src, EditSet& edits) {
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  const std::size_t start = src.text().starts_with(kBom) ? kBom.size() : 0;
+  for (std::size_t line = start; line < src.size(); line = src.next_line(line)) {
+    const auto d = directive(src.text().substr(line, src.line_end(line) - line));
+    if (!d) break;
+    if (d->first != "SYNTAX") continue;
+    const auto [value_begin, value_end] = d->second;
+    const std::string_view value = src.text().substr(line + value_begin, value_end - value_begin);
+    if (const auto raised = raised_frontend(value)) {
+      edits.add(line + value_begin + raised->first, line + value_end, raised->second);
+    }
+    return;
+  }
+  edits.insert(start, with_eol("# syntax=docker/dockerfile:1\n", src.eol()));
+}
+
 }  // namespace
 
 std::optional<Fix> dockerfile_fix(const FixContext& c) {
@@ -127,10 +220,7 @@ std::optional<Fix> dockerfile_fix(const FixContext& c) {
       if (next.keyword == "RUN") add_mount(src, next, mount, edits);
       pos = src.next_line(next.end);
     }
-    const std::string_view first_line = src.line_at(0);
-    if (!first_line.starts_with("# syntax=") && !first_line.starts_with("#syntax=")) {
-      edits.insert(0, with_eol("# syntax=docker/dockerfile:1\n", src.eol()));
-    }
+    require_env_mounts(src, edits);
   }
   return Fix{FixKind::Environment, fix_title(FixKind::Environment, c.language, c.names), true, edits.take()};
 }

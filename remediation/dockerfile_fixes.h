@@ -18,8 +18,11 @@ namespace ptl::remediation {
 //  - In a RUN instruction the token becomes "${NAME}" (shell quoting rules)
 //    and that RUN gets the mount.
 //  - Elsewhere the token becomes ${NAME}.
-// A `# syntax=docker/dockerfile:1` directive is added when the file has none
-// (the env= option of secret mounts needs Dockerfile frontend 1.10 or later).
+// The env= option of secret mounts needs Dockerfile frontend 1.10 or later: a
+// `# syntax=docker/dockerfile:1` directive is added when the file has none, and
+// an existing one naming docker/dockerfile older than 1.10 (`:1.4`, `:1.9-labs`)
+// is raised to `:1` (`:1-labs`). A directive that already allows env= (`:1`,
+// `:1.10`, `:labs`, no tag) or names another frontend is left as it is.
 std::optional<Fix> dockerfile_fix(const FixContext& context);
 
 }  // namespace ptl::remediation
