@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "remediation/code_fixes.h"
@@ -117,6 +118,79 @@ std::optional<Fix> hcl_fix(const FixContext& c) {
   return make_fix(c, FixKind::Environment, edits, true);
 }
 
+bool is_identifier_char(char ch) {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+}
+
+// Where the shell value holding the token starts and ends when the token is that whole value
+// (bare, or alone in one quoted string); nullopt when it is part of a larger word or text.
+std::optional<std::pair<std::size_t, std::size_t>> whole_shell_value(const FixContext& c) {
+  const SourceSpan* inner = c.lexer.innermost_at(c.token_begin);
+  if (inner != nullptr && inner->kind == SourceSpan::Kind::Comment) return std::nullopt;
+  const SourceSpan* s = c.lexer.string_around(c.token_begin, c.token_end);
+  if (s == nullptr) return std::pair{c.token_begin, c.token_end};
+  if (s->heredoc || s->content_begin != c.token_begin || s->content_end != c.token_end) return std::nullopt;
+  return std::pair{s->begin, s->end};
+}
+
+// Whether the shell word [begin, end) is the whole value assigned to `name` by an assignment
+// (`name=<value>`, with `export`, `readonly`, `local`, `declare -x` or `typeset` before it, or
+// prefixing a command), at the start of a line or after ; & | ( {.
+bool shell_assigns(const FixContext& c, std::size_t begin, std::size_t end, std::string_view name) {
+  if (end < c.text.size() && std::string_view(" \t\r\n;&|)").find(c.text[end]) == std::string_view::npos) return false;
+  const std::size_t line = c.source.line_start(begin);
+  std::string_view head = c.text.substr(line, begin - line);
+  if (!head.ends_with(std::string(name) + "=")) return false;
+  head.remove_suffix(name.size() + 1);
+  if (!head.empty() && is_identifier_char(head.back())) return false;
+  for (std::size_t i = head.size(); i > 0; --i) {  // the command holding the assignment
+    if (std::string_view(";&|({").find(head[i - 1]) != std::string_view::npos && c.lexer.in_code(line + i - 1)) {
+      head.remove_prefix(i);
+      break;
+    }
+  }
+  head = trim(head);
+  if (head.empty()) return true;
+  const std::string_view command = head.substr(0, head.find_first_of(" \t"));
+  if (command != "export" && command != "readonly" && command != "local" && command != "declare" &&
+      command != "typeset") {
+    return false;
+  }
+  for (std::string_view rest = trim(head.substr(command.size())); !rest.empty();) {  // only options after it
+    if (rest[0] != '-') return false;
+    const auto blank = rest.find_first_of(" \t");
+    rest = blank == std::string_view::npos ? std::string_view{} : trim(rest.substr(blank));
+  }
+  return true;
+}
+
+// PowerShell: whether the string [begin, end) is the whole right-hand side of a statement
+// `$env:name = <string>` standing alone on its line (or between ';').
+std::optional<std::size_t> powershell_env_assignment(const FixContext& c, std::size_t begin, std::size_t end,
+                                                     std::string_view name) {
+  const std::string_view tail = trim(c.text.substr(end, c.source.line_end(end) - end));
+  if (!tail.empty() && tail[0] != ';' && tail[0] != '#') return std::nullopt;
+  const std::size_t line = c.source.line_start(begin);
+  std::string_view head = c.text.substr(line, begin - line);
+  while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.remove_suffix(1);
+  if (!head.ends_with("=")) return std::nullopt;
+  head.remove_suffix(1);
+  while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.remove_suffix(1);
+  if (!head.ends_with(name) || head.size() < name.size() + 5) return std::nullopt;
+  head.remove_suffix(name.size());
+  const std::string_view scope = head.substr(head.size() - 5);  // "$env:", any case
+  if (scope[0] != '$' || (scope[1] | 0x20) != 'e' || (scope[2] | 0x20) != 'n' || (scope[3] | 0x20) != 'v' ||
+      scope[4] != ':') {
+    return std::nullopt;
+  }
+  head.remove_suffix(5);
+  const std::string_view before = trim(head);
+  if (!before.empty() && !(before.back() == ';' && c.lexer.in_code(line + before.data() - head.data() + before.size() - 1))) {
+    return std::nullopt;
+  }
+  return line + head.size();
+}
+
 // PowerShell: $env:X, ${env:X} inside expandable strings, concatenation out of
 // single-quoted strings and literal here-strings (@'...'@), which expand nothing.
 std::optional<TextEdit> powershell_edit(const FixContext& c) {
@@ -124,7 +198,15 @@ std::optional<TextEdit> powershell_edit(const FixContext& c) {
   const SourceSpan* s = c.lexer.string_around(c.token_begin, c.token_end);
   if (s == nullptr) return TextEdit{c.token_begin, c.token_end, env};
   const bool whole = s->content_begin == c.token_begin && s->content_end == c.token_end;
-  if (whole && !s->heredoc) return TextEdit{s->begin, s->end, env};
+  if (whole && !s->heredoc) {
+    // `$env:X = "<token>"` with X the variable read: `$env:X = $env:X` would do nothing, so the
+    // statement becomes the check that X is set.
+    if (const auto stmt = powershell_env_assignment(c, s->begin, s->end, safe_env_var(c.names))) {
+      return TextEdit{*stmt, s->end, fmt::format("if (-not {0}) {{ throw 'Set {1} in the environment' }}", env,
+                                                 safe_env_var(c.names))};
+    }
+    return TextEdit{s->begin, s->end, env};
+  }
   if (s->interpolation == Interpolation::DollarBrace) {
     return TextEdit{c.token_begin, c.token_end, "${env:" + safe_env_var(c.names) + "}"};
   }
@@ -273,14 +355,24 @@ std::optional<Fix> config_fix(const FixContext& c, FixKind kind) {
     case Language::Shell: {
       const std::string ref = shell_reference(kind, c.names);
       EditSet edits;
+      // `X=<token>` with X the variable read: `X="${X}"` would do nothing, so the value
+      // requires X instead (bash and sh stop with the message when X is unset or empty).
+      const std::string name = safe_env_var(c.names);
+      if (const auto value = whole_shell_value(c); env && value && shell_assigns(c, value->first, value->second, name)) {
+        edits.add(value->first, value->second, fmt::format("\"${{{0}:?set {0} in the environment}}\"", name));
+        return make_fix(c, kind, edits, true);
+      }
       if (ref.empty() || !add_shell_reference(c, ref, edits)) return std::nullopt;
       return make_fix(c, kind, edits, env);
     }
     case Language::DotEnv:
+      // `X=<token>` becomes `X=${X}` even when X is the variable read: unlike the shell's, this
+      // is not a no-op: the loaders (Compose, python-dotenv) expand it to the value X has in
+      // their environment and pass that through to the program.
       if (!env) return std::nullopt;
       return single_edit_fix(c, kind, dotenv_edit(c), true);
     case Language::DockerCompose:
-    case Language::GitLabCi:
+    case Language::GitLabCi:  // `variables: {X: ${X}}` stays: a project CI/CD variable X takes precedence anyway
     case Language::Yaml:
       if (!env) return std::nullopt;
       return single_edit_fix(c, kind, {c.token_begin, c.token_end, env_ref}, true);

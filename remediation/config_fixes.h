@@ -14,8 +14,13 @@ namespace ptl::remediation {
 // Shell scripts also get CLI lookups for the secret stores; Pulumi YAML gets a
 // config secret instead of an environment variable; a Pulumi stack
 // configuration file (Pulumi.<stack>.yaml) gets its plain-text `config:` entry
-// removed, with the `pulumi config set --secret` command in the title. nullopt
-// when the kind does not apply.
+// removed, with the `pulumi config set --secret` command in the title. Where the
+// token is the whole value assigned to the variable the Environment fix reads
+// (NAME), reading NAME would be a no-op, so the fix requires NAME instead: in
+// shell the value becomes "${NAME:?set NAME in the environment}", in PowerShell
+// the statement `$env:NAME = "<token>"` becomes
+// `if (-not $env:NAME) { throw 'Set NAME in the environment' }`. nullopt when
+// the kind does not apply.
 std::optional<Fix> config_fix(const FixContext& context, FixKind kind);
 
 // Shell quoting: adds the edits writing `reference` (an expansion such as ${X}

@@ -146,3 +146,65 @@ TEST_CASE("the dockerfile comment never copies an ENV key that can hold a token"
         "# syntax=docker/dockerfile:1\nFROM a\nENV A=1\n"
         "RUN --mount=type=secret,id=pulumi_access_token,env=PULUMI_ACCESS_TOKEN x\n");
 }
+
+TEST_CASE("a shell assignment of the token to the variable read requires that variable instead") {
+  // Regression: `export PULUMI_ACCESS_TOKEN=<token>` became
+  // `export PULUMI_ACCESS_TOKEN="${PULUMI_ACCESS_TOKEN}"`, which does nothing.
+  check_rows({
+      {"export PULUMI_ACCESS_TOKEN=@T@\n", Language::Shell, FixKind::Environment,
+       "export PULUMI_ACCESS_TOKEN=\"${PULUMI_ACCESS_TOKEN:?set PULUMI_ACCESS_TOKEN in the environment}\"\n"},
+      {"export PULUMI_ACCESS_TOKEN=\"@T@\"\n", Language::Shell, FixKind::Environment,
+       "export PULUMI_ACCESS_TOKEN=\"${PULUMI_ACCESS_TOKEN:?set PULUMI_ACCESS_TOKEN in the environment}\"\n"},
+      {"export PULUMI_ACCESS_TOKEN='@T@'  # ci\n", Language::Shell, FixKind::Environment,
+       "export PULUMI_ACCESS_TOKEN=\"${PULUMI_ACCESS_TOKEN:?set PULUMI_ACCESS_TOKEN in the environment}\"  # ci\n"},
+      {"PULUMI_ACCESS_TOKEN=@T@\n", Language::Shell, FixKind::Environment, "PULUMI_ACCESS_TOKEN=\"${PULUMI_ACCESS_TOKEN:?set PULUMI_ACCESS_TOKEN in the environment}\"\n"},
+      {"  declare -x PULUMI_ACCESS_TOKEN=@T@; pulumi up\n", Language::Shell, FixKind::Environment,
+       "  declare -x PULUMI_ACCESS_TOKEN=\"${PULUMI_ACCESS_TOKEN:?set PULUMI_ACCESS_TOKEN in the environment}\"; pulumi up\n"},
+      {"cd app && PULUMI_ACCESS_TOKEN=@T@ pulumi up\n", Language::Shell, FixKind::Environment,
+       "cd app && PULUMI_ACCESS_TOKEN=\"${PULUMI_ACCESS_TOKEN:?set PULUMI_ACCESS_TOKEN in the environment}\" pulumi up\n"},
+      // Any other variable, or the token as part of the value, still reads the variable.
+      {"export OTHER=@T@\n", Language::Shell, FixKind::Environment, "export OTHER=\"${PULUMI_ACCESS_TOKEN}\"\n"},
+      {"export MY_PULUMI_ACCESS_TOKEN=@T@\n", Language::Shell, FixKind::Environment,
+       "export MY_PULUMI_ACCESS_TOKEN=\"${PULUMI_ACCESS_TOKEN}\"\n"},
+      {"export PULUMI_ACCESS_TOKEN=\"x@T@\"\n", Language::Shell, FixKind::Environment,
+       "export PULUMI_ACCESS_TOKEN=\"x${PULUMI_ACCESS_TOKEN}\"\n"},
+      {"echo x PULUMI_ACCESS_TOKEN=@T@\n", Language::Shell, FixKind::Environment,
+       "echo x PULUMI_ACCESS_TOKEN=\"${PULUMI_ACCESS_TOKEN}\"\n"},
+      // The secret stores are lookups, never self-assignments.
+      {"export PULUMI_ACCESS_TOKEN=@T@\n", Language::Shell, FixKind::Conjur,
+       "export PULUMI_ACCESS_TOKEN=\"$(conjur variable get -i pulumi/access-token)\"\n"},
+  });
+  Names names;
+  names.env_var = "CI_PULUMI_TOKEN";
+  CHECK(fixed("export CI_PULUMI_TOKEN=@T@\n", Language::Shell, FixKind::Environment, 0, names) ==
+        make_doc("export CI_PULUMI_TOKEN=\"${CI_PULUMI_TOKEN:?set CI_PULUMI_TOKEN in the environment}\"\n").text);
+  CHECK(fixed("export PULUMI_ACCESS_TOKEN=@T@\n", Language::Shell, FixKind::Environment, 0, names) ==
+        make_doc("export PULUMI_ACCESS_TOKEN=\"${CI_PULUMI_TOKEN}\"\n").text);
+}
+
+TEST_CASE("a powershell assignment of the token to the variable read becomes a check that it is set") {
+  // Regression: `$env:PULUMI_ACCESS_TOKEN = "<token>"` became `$env:PULUMI_ACCESS_TOKEN = $env:PULUMI_ACCESS_TOKEN`.
+  check_rows({
+      {"$env:PULUMI_ACCESS_TOKEN = \"@T@\"\n", Language::PowerShell, FixKind::Environment, "if (-not $env:PULUMI_ACCESS_TOKEN) { throw 'Set PULUMI_ACCESS_TOKEN in the environment' }\n"},
+      {"  $Env:PULUMI_ACCESS_TOKEN='@T@'  # dev\npulumi up\n", Language::PowerShell, FixKind::Environment,
+       "  if (-not $env:PULUMI_ACCESS_TOKEN) { throw 'Set PULUMI_ACCESS_TOKEN in the environment' }  # dev\npulumi up\n"},
+      {"cd app; $env:PULUMI_ACCESS_TOKEN = \"@T@\"; pulumi up\n", Language::PowerShell, FixKind::Environment,
+       "cd app; if (-not $env:PULUMI_ACCESS_TOKEN) { throw 'Set PULUMI_ACCESS_TOKEN in the environment' }; pulumi up\n"},
+      // Any other target, or more than the token, still reads the variable.
+      {"$env:OTHER = \"@T@\"\n", Language::PowerShell, FixKind::Environment, "$env:OTHER = $env:PULUMI_ACCESS_TOKEN\n"},
+      {"$x = $env:PULUMI_ACCESS_TOKEN = \"@T@\"\n", Language::PowerShell, FixKind::Environment,
+       "$x = $env:PULUMI_ACCESS_TOKEN = $env:PULUMI_ACCESS_TOKEN\n"},
+      {"$env:PULUMI_ACCESS_TOKEN = \"@T@\" + $suffix\n", Language::PowerShell, FixKind::Environment,
+       "$env:PULUMI_ACCESS_TOKEN = $env:PULUMI_ACCESS_TOKEN + $suffix\n"},
+      {"$env:PULUMI_ACCESS_TOKEN = \"x@T@\"\n", Language::PowerShell, FixKind::Environment,
+       "$env:PULUMI_ACCESS_TOKEN = \"x${env:PULUMI_ACCESS_TOKEN}\"\n"},
+  });
+}
+
+TEST_CASE("dotenv and gitlab variables keep X=${X} for the variable read: their tools pass it through") {
+  check_rows({
+      {"PULUMI_ACCESS_TOKEN=@T@\n", Language::DotEnv, FixKind::Environment, "PULUMI_ACCESS_TOKEN=${PULUMI_ACCESS_TOKEN}\n"},
+      {"variables:\n  PULUMI_ACCESS_TOKEN: @T@\n", Language::GitLabCi, FixKind::Environment,
+       "variables:\n  PULUMI_ACCESS_TOKEN: ${PULUMI_ACCESS_TOKEN}\n"},
+  });
+}
