@@ -321,12 +321,19 @@ std::pair<std::string, std::string> split_text_block(const FixContext& c, const 
 // closing line (a multi-line C# raw string, whose closing line's blanks are removed from every
 // line; a PowerShell here-string) split around the token: each piece keeps the opening line
 // and closes on a line of its own with the original closing line's blanks. nullopt when the
-// token is on the opening or closing line; a piece with nothing in it is left empty.
+// token is on the opening or closing line, or when either line holds more than blanks (not a
+// valid literal: each piece would copy that text, tokens included); a piece with nothing in it
+// is left empty.
 std::optional<std::pair<std::string, std::string>> split_line_delimited(const FixContext& c, const SourceSpan& s,
                                                                         std::size_t body_begin) {
   const auto last_nl = c.text.substr(0, s.content_end).rfind('\n');
   if (last_nl == std::string_view::npos || last_nl < body_begin) return std::nullopt;
   if (c.token_begin < body_begin || c.token_end > last_nl) return std::nullopt;
+  const auto blank = [](std::string_view t) { return t.find_first_not_of(" \t\r\n") == std::string_view::npos; };
+  if (!blank(c.text.substr(s.content_begin, body_begin - s.content_begin)) ||
+      !blank(c.text.substr(last_nl + 1, s.content_end - last_nl - 1))) {
+    return std::nullopt;
+  }
   const std::string_view eol = c.source.eol();
   const std::string open(c.text.substr(s.begin, body_begin - s.begin));  // prefix, quotes, line break
   const std::string closing(c.text.substr(last_nl + 1, s.content_end - last_nl - 1));

@@ -40,6 +40,12 @@ TEST_CASE("a token inside a multi-line C# raw string or PowerShell here-string s
   });
 }
 
+TEST_CASE("a multi-line C# raw string with text on its opening or closing line is not split") {
+  // Regression (fuzz): each piece copied the opening line, so a token there appeared twice.
+  CHECK(fixed("string s = \"\"\" @T@\na @T@ b\n\"\"\";\n", Language::CSharp, FixKind::Environment, 1) == "<no fix>");
+  CHECK(fixed("string s = \"\"\"\na @T@ b\nc \"\"\";\n", Language::CSharp, FixKind::Environment) == "<no fix>");
+}
+
 TEST_CASE("a token in an unterminated string literal gets no fix rather than one with no edits") {
   // Regression: `"<token>` at the end of a Java file offered every kind with an empty edit list.
   for (const Language language : {Language::Java, Language::TypeScript, Language::Python, Language::Go,
