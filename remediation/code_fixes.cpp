@@ -49,7 +49,7 @@ FileFacts file_facts(const FixContext& c) {
   FileFacts facts;
   if (c.language == Language::TypeScript || c.language == Language::JavaScript) {
     for (const std::string_view from : {"\"@pulumi/pulumi\"", "'@pulumi/pulumi'"}) {
-      const auto at = c.text.find(from);
+      const auto at = c.source.first_of(from);
       if (at == std::string_view::npos) continue;
       const auto line = c.text.substr(c.source.line_start(at), at - c.source.line_start(at));
       if (const auto as = line.find("* as "); as != std::string_view::npos) {
@@ -124,7 +124,7 @@ bool helper_present(const FixContext& c, const Lookup& l) {
     case Language::Java: signature = "String " + l.helper_name + "("; break;
     default: signature = "function " + l.helper_name + "("; break;
   }
-  return c.text.find(signature) != std::string_view::npos;
+  return c.source.first_of(signature) != std::string_view::npos;
 }
 
 bool next_line_blank(const FixContext& c, std::size_t at) {

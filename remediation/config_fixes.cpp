@@ -110,7 +110,7 @@ std::optional<Fix> hcl_fix(const FixContext& c) {
   } else {
     edits.add(c.token_begin, c.token_end, "${var." + var + "}");
   }
-  if (c.text.find("variable \"" + var + "\"") == std::string_view::npos) {
+  if (c.source.first_of("variable \"" + var + "\"") == std::string_view::npos) {
     const std::string lead = c.source.ends_with_eol() ? "\n" : "\n\n";
     const std::string block = fmt::format("{}variable \"{}\" {{\n  type      = string\n  sensitive = true\n}}\n", lead, var);
     edits.insert(c.text.size(), with_eol(block, c.source.eol()));

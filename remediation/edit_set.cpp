@@ -82,6 +82,13 @@ std::string_view SourceText::indent_at(std::size_t pos) const {
   return line.substr(0, n == std::string_view::npos ? line.size() : n);
 }
 
+std::size_t SourceText::first_of(std::string_view needle) const {
+  if (const auto known = first_of_.find(needle); known != first_of_.end()) return known->second;
+  const std::size_t at = text_.find(needle);
+  first_of_.emplace(needle, at);
+  return at;
+}
+
 bool SourceText::ends_with_eol() const { return text_.empty() || text_.back() == '\n'; }
 
 std::string with_eol(std::string_view snippet, std::string_view eol) {

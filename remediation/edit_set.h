@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,10 +44,14 @@ class SourceText {
   std::string_view indent_at(std::size_t pos) const;
   // Whether the text ends with a line break (true for empty text).
   bool ends_with_eol() const;
+  // The offset of the first occurrence of needle, or npos. Remembered: the fixes of every token
+  // of a fix-all round ask for the same file-wide facts (an import, a helper's signature).
+  std::size_t first_of(std::string_view needle) const;
 
  private:
   std::string_view text_;
   std::string_view eol_;
+  mutable std::map<std::string, std::size_t, std::less<>> first_of_;
 };
 
 // The text with every '\n' of a generated snippet turned into eol.

@@ -243,7 +243,7 @@ bool ImportRegion::has(const std::string& import) const {
       const std::string module = import.substr(0, import.find('|'));
       for (const char q : {'"', '\''}) {
         const std::string needle = q + module + q;
-        for (auto at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + 1)) {
+        for (auto at = source_.first_of(needle); at != std::string_view::npos; at = text.find(needle, at + 1)) {
           const std::string_view before = trim(text.substr(source_.line_start(at), at - source_.line_start(at)));
           if (before.ends_with("from") || before.ends_with("require(") || before.ends_with("import")) return true;
         }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 
 #include "remediation/code_fixes.h"
 #include "remediation/config_fixes.h"
@@ -45,9 +46,23 @@ void redact(Fix& fix, std::string_view token) {
 
 bool valid_span(std::string_view text, std::size_t b, std::size_t e) { return b < e && e <= text.size(); }
 
+// The preferred fix of one token: the first kind of kOrder that applies (never Suppress), as
+// fixes_for marks it.
+std::optional<Fix> preferred_fix(const FixContext& c) {
+  for (const FixKind kind : kOrder) {
+    if (auto fix = fix_of_kind(c, kind)) {
+      fix->preferred = true;
+      redact(*fix, c.text.substr(c.token_begin, c.token_end - c.token_begin));
+      return fix;
+    }
+  }
+  return std::nullopt;
+}
+
 std::vector<Fix> fixes_unchecked(std::string_view text, std::size_t b, std::size_t e, Language language,
                                  const Names& names) {
-  const FixContext c(text, b, e, language, names);
+  const LexedText doc(text, language);
+  const FixContext c(doc, b, e, language, names);
   std::vector<Fix> fixes;
   for (const FixKind kind : kOrder) {
     if (auto fix = fix_of_kind(c, kind)) fixes.push_back(std::move(*fix));
@@ -73,9 +88,10 @@ std::vector<std::size_t> occurrences(std::string_view text, std::string_view val
 // Where the token at `span` of `text` is once `edits` (sorted, disjoint) are applied: shifted
 // when no edit touches it; when one edit rewrites a region around it (a literal split around
 // another token), the copy of it in the new text, matched by its rank among the occurrences
-// of its value in that region (`fixed`, the token being fixed, is not counted: the edit
-// removes it). nullopt when the token is gone or cannot be told apart.
-std::optional<Span> follow_span(std::string_view text, std::span<const TextEdit> edits, Span span, Span fixed) {
+// of its value in that region (the tokens starting at `fixed`, sorted, are not counted: the
+// edits remove them). nullopt when the token is gone or cannot be told apart.
+std::optional<Span> follow_span(std::string_view text, std::span<const TextEdit> edits, Span span,
+                                std::span<const std::size_t> fixed) {
   std::ptrdiff_t shift = 0;
   for (const TextEdit& e : edits) {
     if (e.end <= span.first) {
@@ -86,7 +102,7 @@ std::optional<Span> follow_span(std::string_view text, std::span<const TextEdit>
     if (e.begin > span.first || e.end < span.second) return std::nullopt;  // cuts through the token
     const std::string_view value = text.substr(span.first, span.second - span.first);
     std::vector<std::size_t> before = occurrences(text.substr(e.begin, e.end - e.begin), value);
-    std::erase_if(before, [&](std::size_t at) { return e.begin + at == fixed.first; });
+    std::erase_if(before, [&](std::size_t at) { return std::binary_search(fixed.begin(), fixed.end(), e.begin + at); });
     const std::vector<std::size_t> after = occurrences(e.new_text, value);
     const auto rank = std::find(before.begin(), before.end(), span.first - e.begin) - before.begin();
     if (before.size() != after.size() || static_cast<std::size_t>(rank) >= after.size()) return std::nullopt;
@@ -96,6 +112,45 @@ std::optional<Span> follow_span(std::string_view text, std::span<const TextEdit>
   const auto at = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(span.first) + shift);
   return Span{at, at + (span.second - span.first)};
 }
+
+// The edits of one fix-all round, from the fixes of several tokens of the same text. A fix
+// joins only whole: each of its edits is already held (an import or helper another token
+// added), or shares no byte with a held one. Insertions at one offset keep the order of their
+// tokens (Go specs moved out of one const group stay in order).
+class RoundEdits {
+ public:
+  bool join(const std::vector<TextEdit>& fix) {
+    for (const TextEdit& e : fix) {
+      for (const TextEdit& h : edits_) {
+        if (h.begin == e.begin && h.end == e.end && h.new_text == e.new_text) continue;
+        const bool overlap = e.begin < h.end && h.begin < e.end;
+        const bool insert_inside = (e.begin == e.end && h.begin < e.begin && e.begin < h.end) ||
+                                   (h.begin == h.end && e.begin < h.begin && h.begin < e.end);
+        if (overlap || insert_inside) return false;
+      }
+    }
+    for (const TextEdit& e : fix) {
+      const bool held = std::any_of(edits_.begin(), edits_.end(), [&](const TextEdit& h) {
+        return h.begin == e.begin && h.end == e.end && h.new_text == e.new_text;
+      });
+      if (!held) edits_.push_back(e);
+    }
+    return true;
+  }
+
+  // Sorted as EditSet sorts: by offset, an insertion before a replacement at the same offset,
+  // otherwise in the order joined.
+  std::vector<TextEdit> take() {
+    std::stable_sort(edits_.begin(), edits_.end(), [](const TextEdit& a, const TextEdit& b) {
+      if (a.begin != b.begin) return a.begin < b.begin;
+      return (a.end == a.begin) && (b.end != b.begin);
+    });
+    return std::move(edits_);
+  }
+
+ private:
+  std::vector<TextEdit> edits_;
+};
 
 }  // namespace
 
@@ -112,31 +167,52 @@ std::vector<Fix> fixes_for(std::string_view text, std::size_t token_begin, std::
 std::vector<TextEdit> fix_all(std::string_view text, std::span<const std::pair<std::size_t, std::size_t>> tokens,
                               Language language, const Names& names) {
   try {
-    // Apply the preferred fix token by token, each on the result of the previous one (so
-    // imports and helpers are seen and not repeated, and two tokens in one literal both go),
-    // following every other token's span through each step's edits; then express the final
-    // text as one edit of the changed region. Only the given spans are ever fixed: the same
-    // value elsewhere (glued inside a longer hex run, say) is not a token and is left alone.
+    // Rounds: lex the current text once, take every pending token's preferred fix on it, and
+    // join the fixes whose edits agree (RoundEdits). A token whose fix clashes with one joined
+    // before it (two tokens in one literal) waits for the next round, on the text the joined
+    // fixes made, so it sees their imports and helpers and is not repeated; its span is
+    // followed through their edits. Only the given spans are ever fixed: the same value
+    // elsewhere (glued inside a longer hex run, say) is not a token and is left alone.
     std::string current(text);
     std::vector<Span> pending;
     for (const auto& span : tokens) {
       if (valid_span(text, span.first, span.second)) pending.push_back(span);
     }
     std::sort(pending.begin(), pending.end());
+    std::optional<std::vector<TextEdit>> first_round;  // the whole answer when one round did it all
+    bool several_rounds = false;
     while (!pending.empty()) {
-      const Span span = pending.front();
-      pending.erase(pending.begin());
-      if (!valid_span(current, span.first, span.second)) continue;
-      const auto fixes = fixes_unchecked(current, span.first, span.second, language, names);
-      const auto preferred = std::find_if(fixes.begin(), fixes.end(), [](const Fix& f) { return f.preferred; });
-      if (preferred == fixes.end() || follow_span(current, preferred->edits, span, span)) continue;
-      std::vector<Span> moved;
-      for (const Span& other : pending) {
-        if (const auto to = follow_span(current, preferred->edits, other, span)) moved.push_back(*to);
+      const LexedText doc(current, language);
+      RoundEdits round;
+      std::vector<std::size_t> fixed;
+      std::vector<Span> waiting;
+      for (const Span& span : pending) {
+        if (!valid_span(current, span.first, span.second)) continue;
+        const auto fix = preferred_fix(FixContext(doc, span.first, span.second, language, names));
+        if (!fix || follow_span(current, fix->edits, span, std::span<const std::size_t>(&span.first, 1))) continue;
+        if (round.join(fix->edits)) {
+          fixed.push_back(span.first);
+        } else {
+          waiting.push_back(span);
+        }
       }
-      current = apply_edits(current, preferred->edits);
+      const std::vector<TextEdit> edits = round.take();
+      std::sort(fixed.begin(), fixed.end());
+      std::vector<Span> moved;
+      for (const Span& other : waiting) {
+        if (const auto to = follow_span(current, edits, other, fixed)) moved.push_back(*to);
+      }
+      current = apply_edits(current, edits);
+      if (!first_round) {
+        first_round = edits;
+      } else {
+        several_rounds = true;
+      }
+      std::sort(moved.begin(), moved.end());
       pending = std::move(moved);
     }
+    if (first_round && !several_rounds) return std::move(*first_round);
+    // Several rounds: one edit of the region that changed.
     std::size_t prefix = 0;
     while (prefix < text.size() && prefix < current.size() && text[prefix] == current[prefix]) ++prefix;
     if (prefix == text.size() && prefix == current.size()) return {};
@@ -149,6 +225,10 @@ std::vector<TextEdit> fix_all(std::string_view text, std::span<const std::pair<s
   } catch (...) {
     return {};
   }
+}
+
+bool has_rewrites(Language language) {
+  return language != Language::Json && language != Language::Markdown && language != Language::PlainText;
 }
 
 std::string_view environment_note(Language language) {

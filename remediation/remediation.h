@@ -13,7 +13,8 @@
 //    tests/remediation against real parsers);
 //  - idempotent: applying a fix, then fixing another token in the result,
 //    adds no second import or helper.
-// Complexity: linear in the size of the text for each call of fixes_for.
+// Complexity: linear in the size of the text for each call of fixes_for; fix_all lexes the
+// text once per round (one round unless two tokens share a literal).
 
 #include <cstddef>
 #include <span>
@@ -49,6 +50,11 @@ std::vector<Fix> fixes_for(std::string_view text, std::size_t token_begin, std::
 std::vector<TextEdit> fix_all(std::string_view text,
                               std::span<const std::pair<std::size_t, std::size_t>> tokens,
                               Language language, const Names& names);
+
+// Whether a token in a file of this language can be rewritten at all (false for JSON,
+// Markdown and plain text, where the only remedy is to remove the token): whether a fix-all
+// action is worth offering before it is computed.
+bool has_rewrites(Language language);
 
 // For a language with no way to reference the environment (JSON, Markdown,
 // plain text, Pulumi YAML programs, Pulumi stack configuration): one sentence

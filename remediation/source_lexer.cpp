@@ -352,13 +352,26 @@ SourceLexer::SourceLexer(std::string_view text, Language language) : text_(text)
   const Family family = family_of(language);
   if (family == Family::None) return;
   Scanner(text, family, spans_).run();
-  std::stable_sort(spans_.begin(), spans_.end(),
-                   [](const SourceSpan& a, const SourceSpan& b) { return a.begin < b.begin; });
+  const auto by_begin = [](const SourceSpan& a, const SourceSpan& b) { return a.begin < b.begin; };
+  // The scanner emits spans in order except around heredocs: sort only when needed.
+  if (!std::is_sorted(spans_.begin(), spans_.end(), by_begin)) std::stable_sort(spans_.begin(), spans_.end(), by_begin);
+  std::size_t reach = 0;
+  for (std::size_t i = 0; i < spans_.size(); ++i) {
+    if (i == 0 || spans_[i].begin >= reach) top_level_.push_back(i);
+    reach = std::max(reach, spans_[i].end);
+  }
 }
 
 const SourceSpan* SourceLexer::innermost_at(std::size_t pos) const {
+  // The last top-level span starting at or before pos; only it and its descendants (the spans
+  // up to the next top-level one) can hold pos.
+  const auto top = std::upper_bound(top_level_.begin(), top_level_.end(), pos,
+                                    [&](std::size_t p, std::size_t i) { return p < spans_[i].begin; });
+  if (top == top_level_.begin()) return nullptr;
+  const std::size_t last = top == top_level_.end() ? spans_.size() : *top;
   const SourceSpan* best = nullptr;
-  for (const auto& s : spans_) {
+  for (std::size_t i = *std::prev(top); i < last; ++i) {
+    const SourceSpan& s = spans_[i];
     if (s.begin > pos) break;
     if (pos < s.end) best = &s;  // later spans that contain pos are nested deeper
   }
@@ -377,8 +390,10 @@ bool SourceLexer::in_code(std::size_t pos) const {
   return s == nullptr || s->kind == SourceSpan::Kind::Hole;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> SourceLexer::bracket_pairs(char open_char, char close_char) const {
-  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+const SourceLexer::BracketPairs& SourceLexer::bracket_pairs(char open_char, char close_char) const {
+  const auto [cached, fresh] = bracket_pairs_.try_emplace({open_char, close_char});
+  if (!fresh) return cached->second;
+  BracketPairs& pairs = cached->second;
   std::vector<std::size_t> open;
   std::size_t span = 0;
   for (std::size_t i = 0; i < text_.size(); ++i) {

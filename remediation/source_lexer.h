@@ -1,8 +1,10 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "remediation/language.h"
@@ -50,14 +52,21 @@ class SourceLexer {
   const SourceSpan* string_around(std::size_t begin, std::size_t end) const;
   // Whether pos is in code (not inside a string or comment; holes are code).
   bool in_code(std::size_t pos) const;
+  using BracketPairs = std::vector<std::pair<std::size_t, std::size_t>>;
   // Matching pairs of '{' '}' in code, as (offset of '{', offset of '}').
-  std::vector<std::pair<std::size_t, std::size_t>> brace_pairs() const { return bracket_pairs('{', '}'); }
+  const BracketPairs& brace_pairs() const { return bracket_pairs('{', '}'); }
   // Matching pairs of any bracket in code ('(' ')', ...), sorted by the opening offset.
-  std::vector<std::pair<std::size_t, std::size_t>> bracket_pairs(char open, char close) const;
+  // Computed on first use and kept: every fix of a token, and every token of a fix-all round,
+  // asks again.
+  const BracketPairs& bracket_pairs(char open, char close) const;
 
  private:
   std::string_view text_;
   std::vector<SourceSpan> spans_;
+  // Indices into spans_ of the spans no other span contains, in order: innermost_at finds the
+  // one around pos by binary search and looks only at its descendants.
+  std::vector<std::size_t> top_level_;
+  mutable std::map<std::pair<char, char>, BracketPairs> bracket_pairs_;
 };
 
 }  // namespace ptl::remediation

@@ -104,6 +104,7 @@ TEST_CASE("fixing every token of a dockerfile raises an old syntax directive onc
   CHECK(apply_edits(d.text, edits) ==
         "# syntax=docker/dockerfile:1\nFROM a\n"
         "# T is a build secret: docker build --secret id=pulumi_access_token,env=T ...\n"
-        "RUN --mount=type=secret,id=pulumi_access_token,env=PULUMI_ACCESS_TOKEN "
-        "--mount=type=secret,id=pulumi_access_token,env=T curl -H \"token ${PULUMI_ACCESS_TOKEN}\" x\n");
+        // The mounts come in the order of the tokens they are for.
+        "RUN --mount=type=secret,id=pulumi_access_token,env=T "
+        "--mount=type=secret,id=pulumi_access_token,env=PULUMI_ACCESS_TOKEN curl -H \"token ${PULUMI_ACCESS_TOKEN}\" x\n");
 }

@@ -147,3 +147,52 @@ TEST_CASE("fix_all follows a token through a rewrite of the literal that holds i
   const std::string out = apply_edits(text, fix_all(text, spans, Language::TypeScript, Names{}));
   CHECK(out == "const s = (process.env.PULUMI_ACCESS_TOKEN + (\" " + token + "ff \" + process.env.PULUMI_ACCESS_TOKEN));\n");
 }
+
+TEST_CASE("fix_all moves the specs of one Go const group out in their order") {
+  const Doc d = make_doc("package main\n\nimport \"os\"\n\nconst (\n\tA = \"@T@\"\n\tN = 1\n\tB = \"@T@\"\n)\n");
+  const std::string out = apply_edits(d.text, fix_all(d.text, d.tokens, Language::Go, Names{}));
+  CHECK(out == "package main\n\nimport \"os\"\n\nconst (\n\tN = 1\n)\n\n"
+               "var A = os.Getenv(\"PULUMI_ACCESS_TOKEN\")\n\nvar B = os.Getenv(\"PULUMI_ACCESS_TOKEN\")\n");
+}
+
+TEST_CASE("fix_all answers with small edits when no two tokens share a literal") {
+  // Tokens at both ends of a long file: the edits cover the literals and the import, not the
+  // text between them (a client would otherwise get the whole file back).
+  std::string body = "import json\n\na = \"@T@\"\n";
+  for (int i = 0; i < 2000; ++i) body += "x" + std::to_string(i) + " = json.dumps(" + std::to_string(i) + ")\n";
+  body += "b = \"@T@\"\n";
+  const Doc d = make_doc(body);
+  const auto edits = fix_all(d.text, d.tokens, Language::Python, Names{});
+  std::size_t written = 0;
+  for (const auto& e : edits) written += e.new_text.size();
+  CHECK(edits.size() == 3);
+  CHECK(written < 200);
+  CHECK(apply_edits(d.text, edits).find("pul-") == std::string::npos);
+}
+
+TEST_CASE("fix_all takes tokens that share a literal in later rounds, and the others at once") {
+  const Doc d = make_doc("import json\n\na = \"@T@\"\ns = \"x @T@ y @T@ z\"\nb = f\"{a}@T@\"\n");
+  REQUIRE(d.tokens.size() == 4);
+  const std::string out = apply_edits(d.text, fix_all(d.text, d.tokens, Language::Python, Names{}));
+  CHECK(out.find("pul-") == std::string::npos);
+  CHECK(count(out, "import os") == 1);
+  CHECK(count(out, "os.environ") == 4);
+  CHECK(out.starts_with("import json\nimport os\n\na = os.environ[\"PULUMI_ACCESS_TOKEN\"]\n"));
+}
+
+TEST_CASE("has_rewrites is false exactly where fix_all can never rewrite a token") {
+  const char* const texts[] = {"{\"t\": \"@T@\"}\n", "token: @T@\n", "| a | @T@ |\n", "x = \"@T@\" # @T@\n",
+                               "<!-- @T@ -->\n", "`@T@`\n"};
+  for (const Language language : {Language::Json, Language::Markdown, Language::PlainText}) {
+    CHECK_FALSE(has_rewrites(language));
+    for (const char* t : texts) {
+      const Doc d = make_doc(t);
+      CAPTURE(t);
+      CHECK(fix_all(d.text, d.tokens, language, Names{}).empty());
+    }
+  }
+  for (const Language language : {Language::TypeScript, Language::Python, Language::Yaml, Language::PulumiYaml,
+                                  Language::PulumiStackConfig, Language::Dockerfile, Language::Shell}) {
+    CHECK(has_rewrites(language));
+  }
+}
