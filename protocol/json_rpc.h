@@ -23,6 +23,7 @@ enum class ErrorCode : int {
   InternalError = -32603,
   ServerNotInitialized = -32002,
   RequestCancelled = -32800,
+  ContentModified = -32801,  // LSP: the request's document changed or closed; clients drop it quietly
 };
 
 struct Incoming {

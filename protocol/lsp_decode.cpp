@@ -203,6 +203,19 @@ Decoded<CodeActionParams> decode_code_action(const json& params) {
   return ok(std::move(r));
 }
 
+Decoded<CodeActionResolveParams> decode_code_action_resolve(const json& params) {
+  using R = CodeActionResolveParams;
+  if (!params.is_object()) return fail<R>("params: expected object");
+  R r;
+  if (auto e = get_string(params, "title", "", r.uri); !e.empty()) return fail<R>(e);
+  const auto data = params.find("data");
+  if (data == params.end()) return fail<R>("data: missing");
+  if (!data->is_object()) return fail<R>("data: expected object");
+  if (auto e = get_string(*data, "uri", "data", r.uri); !e.empty()) return fail<R>(e);
+  r.action = params;
+  return ok(std::move(r));
+}
+
 Decoded<ExecuteCommandParams> decode_execute_command(const json& params) {
   using R = ExecuteCommandParams;
   if (!params.is_object()) return fail<R>("params: expected object");

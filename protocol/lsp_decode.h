@@ -29,6 +29,7 @@ Decoded<DidChangeTextDocumentParams> decode_did_change(nlohmann::json& params);
 Decoded<TextDocumentIdentifierParams> decode_text_document_identifier(const nlohmann::json& params);
 Decoded<TextDocumentPositionParams> decode_text_document_position(const nlohmann::json& params);
 Decoded<CodeActionParams> decode_code_action(const nlohmann::json& params);
+Decoded<CodeActionResolveParams> decode_code_action_resolve(const nlohmann::json& params);
 Decoded<ExecuteCommandParams> decode_execute_command(const nlohmann::json& params);
 // Lenient: capabilities a client leaves out or mistypes count as unsupported.
 Decoded<InitializeParams> decode_initialize(const nlohmann::json& params);

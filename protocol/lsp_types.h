@@ -59,6 +59,13 @@ struct CodeActionParams {
   std::vector<std::string> only;  // context.only, empty when absent
 };
 
+// codeAction/resolve: the CodeAction the server sent without its edit, carrying the document
+// in data.uri.
+struct CodeActionResolveParams {
+  nlohmann::json action;  // the whole CodeAction as the client sent it back
+  std::string uri;        // data.uri
+};
+
 struct ExecuteCommandParams {
   std::string command;
   nlohmann::json arguments;  // array, possibly empty

@@ -89,6 +89,23 @@ remediation::Names remediation_names(const Settings& s) {
   return n;
 }
 
+namespace {
+
+std::vector<std::pair<std::size_t, std::size_t>> real_token_spans(const TextDocument& doc) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  doc.for_each_finding([&](const DocumentFinding& f) {
+    if (!f.placeholder) spans.emplace_back(f.begin, f.begin + kTokenLength);
+  });
+  return spans;
+}
+
+std::string fix_all_title(std::size_t tokens) {
+  return tokens == 1 ? std::string("Fix the Pulumi access token in this file")
+                     : "Fix all " + std::to_string(tokens) + " Pulumi access tokens in this file";
+}
+
+}  // namespace
+
 json code_actions(const TextDocument& doc, const CodeActionRequest& req, const Settings& settings,
                   const protocol::ClientCapabilities& client) {
   json actions = json::array();
@@ -100,15 +117,14 @@ json code_actions(const TextDocument& doc, const CodeActionRequest& req, const S
     std::erase_if(touching, [&](const DocumentFinding& f) { return f.placeholder && !settings.report_placeholders; });
   }
   std::vector<std::pair<std::size_t, std::size_t>> real_tokens;
-  if (want_fix_all)
-    doc.for_each_finding([&](const DocumentFinding& f) {
-      if (!f.placeholder) real_tokens.emplace_back(f.begin, f.begin + kTokenLength);
-    });
+  if (want_fix_all) real_tokens = real_token_spans(doc);
   if (touching.empty() && real_tokens.empty()) return actions;
 
-  const std::string text = doc.text();
   const remediation::Language language = document_language(req.language_id, req.uri);
   const remediation::Names names = remediation_names(settings);
+  const bool defer_fix_all = client.codeActionResolveEdit;
+  std::string text;
+  if (!touching.empty() || (!real_tokens.empty() && !defer_fix_all)) text = doc.text();
   DiagnosticContext ctx{settings, remediation::environment_note(language), req.version};
 
   for (const DocumentFinding& f : touching) {
@@ -131,17 +147,36 @@ json code_actions(const TextDocument& doc, const CodeActionRequest& req, const S
                                     {"command", kRotateCommand},
                                     {"arguments", json::array()}}}});
   }
-  if (!real_tokens.empty()) {
+  if (!real_tokens.empty() && defer_fix_all) {
+    if (remediation::has_rewrites(language)) {
+      actions.push_back({{"title", fix_all_title(real_tokens.size())},
+                         {"kind", kFixAllKind},
+                         {"data", {{"uri", std::string(req.uri)}}}});
+    }
+  } else if (!real_tokens.empty()) {
     auto edits = remediation::fix_all(text, real_tokens, language, names);
     if (!edits.empty()) {
-      actions.push_back({{"title", real_tokens.size() == 1 ? std::string("Fix the Pulumi access token in this file")
-                                                           : "Fix all " + std::to_string(real_tokens.size()) +
-                                                                 " Pulumi access tokens in this file"},
+      actions.push_back({{"title", fix_all_title(real_tokens.size())},
                          {"kind", kFixAllKind},
                          {"edit", workspace_edit(doc, req, edits, client)}});
     }
   }
   return actions;
+}
+
+json resolve_code_action(const TextDocument& doc, const CodeActionRequest& req, const Settings& settings,
+                         const protocol::ClientCapabilities& client, json action) {
+  const auto kind = action.find("kind");
+  if (kind == action.end() || !kind->is_string() || kind->get_ref<const std::string&>() != kFixAllKind) return action;
+  const auto tokens = real_token_spans(doc);
+  std::vector<remediation::TextEdit> edits;
+  if (!tokens.empty()) {
+    edits = remediation::fix_all(doc.text(), tokens, document_language(req.language_id, req.uri),
+                                 remediation_names(settings));
+  }
+  // Empty when the tokens went away since the action was offered: an edit that changes nothing.
+  action["edit"] = workspace_edit(doc, req, edits, client);
+  return action;
 }
 
 }  // namespace ptl::server

@@ -41,8 +41,16 @@ struct CodeActionRequest {
 };
 
 // The actions for every token touching [begin, end], in the order of issue 3, then the rotate
-// command, then the fix-all source action when the file holds a real token.
+// command, then the fix-all source action when the file holds a real token. A client that
+// resolves edits (codeAction.resolveSupport lists "edit") gets the fix-all action without its
+// edit, which costs a pass over the whole file per token, and data.uri to resolve it with: an
+// editor asks for code actions at every cursor move.
 nlohmann::json code_actions(const TextDocument& doc, const CodeActionRequest& req, const Settings& settings,
                             const protocol::ClientCapabilities& client);
+
+// codeAction/resolve: the fix-all action with its edit, computed on the document as it is now
+// (documentChanges carry that version). Any other action comes back as it was sent.
+nlohmann::json resolve_code_action(const TextDocument& doc, const CodeActionRequest& req, const Settings& settings,
+                                   const protocol::ClientCapabilities& client, nlohmann::json action);
 
 }  // namespace ptl::server

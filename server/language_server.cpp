@@ -128,6 +128,7 @@ LanguageServer::Reply LanguageServer::on_request(const std::string& method, json
   if (method == "shutdown") return on_shutdown();
   if (method == "textDocument/hover") return on_hover(params);
   if (method == "textDocument/codeAction") return on_code_action(params);
+  if (method == "codeAction/resolve") return on_code_action_resolve(params);
   if (method == "textDocument/diagnostic") return on_diagnostic(params);
   if (method == "workspace/executeCommand") return on_execute_command(params);
   return error(ErrorCode::MethodNotFound, fmt::format("unknown method {}", method));
@@ -194,7 +195,7 @@ LanguageServer::Reply LanguageServer::on_initialize(json& params) {
       {"positionEncoding", encoding_name(encoding_)},
       {"textDocumentSync", {{"openClose", true}, {"change", 2}}},
       {"hoverProvider", true},
-      {"codeActionProvider", {{"codeActionKinds", {"quickfix", kFixAllKind}}, {"resolveProvider", false}}},
+      {"codeActionProvider", {{"codeActionKinds", {"quickfix", kFixAllKind}}, {"resolveProvider", client_.codeActionResolveEdit}}},
       {"executeCommandProvider", {{"commands", {kRotateCommand}}}},
   };
   if (client_.pullDiagnostics)
@@ -424,6 +425,17 @@ LanguageServer::Reply LanguageServer::on_code_action(json& params) {
   if (b < a) std::swap(a, b);
   CodeActionRequest req{doc->uri, doc->language_id, doc->version, a, b, decoded.value->only};
   return Reply{code_actions(text, req, settings_, client_), std::nullopt, {}};
+}
+
+LanguageServer::Reply LanguageServer::on_code_action_resolve(json& params) {
+  auto decoded = protocol::decode_code_action_resolve(params);
+  if (!decoded) return error(ErrorCode::InvalidParams, decoded.error);
+  const OpenDocument* doc = find_document(decoded.value->uri);
+  if (!doc || !doc->text) return error(ErrorCode::ContentModified, "data.uri: the document is not open");
+  const std::vector<std::string> no_filter;
+  CodeActionRequest req{doc->uri, doc->language_id, doc->version, 0, 0, no_filter};
+  return Reply{resolve_code_action(*doc->text, req, settings_, client_, std::move(decoded.value->action)), std::nullopt,
+               {}};
 }
 
 LanguageServer::Reply LanguageServer::on_execute_command(json& params) {

@@ -75,6 +75,7 @@ class LanguageServer {
   Reply on_shutdown();
   Reply on_hover(nlohmann::json& params);
   Reply on_code_action(nlohmann::json& params);
+  Reply on_code_action_resolve(nlohmann::json& params);
   Reply on_diagnostic(nlohmann::json& params);
   Reply on_execute_command(nlohmann::json& params);
   void on_initialized();

@@ -7,7 +7,7 @@ code points), independently of the server's conversion code.
 
 from __future__ import annotations
 
-from lsp_harness import Session, case, edit, token
+from lsp_harness import ABSENT, Session, case, edit, token
 
 # Emoji, a ZWJ family, CJK, a combining mark, an astral musical symbol, a flag.
 MIXED = "😀 日本語 e\u0301 👩\u200d👩\u200d👧 𝄞 🇫🇷 = \""
@@ -303,3 +303,39 @@ def _(binary):
         s.expect_diagnostics(uri, 2, [(1, col + 2, 1, col + 46)], enc)
         s.probe()
         s.shutdown_and_exit(0)
+
+
+@case("a client that resolves code actions gets the fix-all edit from codeAction/resolve, on the current version")
+def _(binary):
+    s = Session(binary)
+    s.initialize(extra_caps={"textDocument": {"codeAction": {"resolveSupport": {"properties": ["edit"]}}},
+                             "workspace": {"workspaceEdit": {"documentChanges": True}}})
+    a, b = token("resolve-a"), token("resolve-b")
+    uri = "file:///resolve/main.go"
+    s.open(uri, f'package main\n\nvar a = "{a}"\nvar b = "{b}"\n', language="go")
+    s.expect_diagnostics(uri, 1, [(2, 9, 2, 53), (3, 9, 3, 53)])
+    here = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}
+    listed = s.call("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": here,
+                                                "context": {"diagnostics": []}},
+                    result=[{"kind": "source.fixAll.pulumi-token-lsp", "title": "Fix all 2 Pulumi access tokens in this file",
+                             "edit": ABSENT, "data": {"uri": uri}}])
+    action = listed["result"][0]
+    s.change(uri, 2, [edit(0, 0, 0, 0, "// header\n")])
+    s.expect_diagnostics(uri, 2, [(3, 9, 3, 53), (4, 9, 4, 53)])
+    # Edits against version 2: the import block after the package clause, each literal replaced.
+    s.call("codeAction/resolve", action, result={
+        "title": action["title"], "kind": "source.fixAll.pulumi-token-lsp", "data": {"uri": uri},
+        "edit": {"documentChanges": [{"textDocument": {"uri": uri, "version": 2}, "edits": [
+            {"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}},
+             "newText": '\nimport (\n\t"os"\n)\n'},
+            {"range": {"start": {"line": 3, "character": 8}, "end": {"line": 3, "character": 54}},
+             "newText": 'os.Getenv("PULUMI_ACCESS_TOKEN")'},
+            {"range": {"start": {"line": 4, "character": 8}, "end": {"line": 4, "character": 54}},
+             "newText": 'os.Getenv("PULUMI_ACCESS_TOKEN")'}]}]}})
+    no_data = dict(action)
+    del no_data["data"]
+    s.call("codeAction/resolve", no_data, error={"code": -32602, "message": "data: missing"})
+    s.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    s.expect({"method": "textDocument/publishDiagnostics", "params": {"uri": uri, "diagnostics": []}})
+    s.call("codeAction/resolve", action, error={"code": -32801})
+    s.shutdown_and_exit(0)

@@ -245,6 +245,66 @@ TEST_CASE("code actions use documentChanges with the version when the client sup
   CHECK(dc["textDocument"]["uri"] == "file:///a.ts");
 }
 
+TEST_CASE("a client that resolves edits gets the fix-all action's edit from codeAction/resolve") {
+  Session s;
+  s.initialize({{"textDocument", {{"codeAction", {{"resolveSupport", {{"properties", {"edit"}}}}}}}},
+                {"workspace", {{"workspaceEdit", {{"documentChanges", true}}}}}});
+  const std::string a = make_token(31), b = make_token(32);
+  const std::string text = "import json\n\na = \"" + a + "\"\nb = \"" + b + "\"\n";
+  s.open("file:///m.py", "python", text);
+  const json list = s.request(2, "textDocument/codeAction",
+                              {{"textDocument", {{"uri", "file:///m.py"}}},
+                               {"range", {{"start", pos(0, 0)}, {"end", pos(0, 0)}}},
+                               {"context", {{"diagnostics", json::array()}}}});
+  REQUIRE(list["result"].size() == 1);
+  json action = list["result"][0];
+  CHECK(action["kind"] == "source.fixAll.pulumi-token-lsp");
+  CHECK(action["title"] == "Fix all 2 Pulumi access tokens in this file");
+  CHECK_FALSE(action.contains("edit"));
+  CHECK(action["data"]["uri"] == "file:///m.py");
+
+  // Resolved on the document as it is when resolved: version 2, one line added at the top.
+  const json change = {{"range", {{"start", pos(0, 0)}, {"end", pos(0, 0)}}}, {"text", "# header\n"}};
+  s.notify("textDocument/didChange", {{"textDocument", {{"uri", "file:///m.py"}, {"version", 2}}},
+                                      {"contentChanges", json::array({change})}});
+  const json resolved = s.request(3, "codeAction/resolve", action);
+  REQUIRE(resolved.contains("result"));
+  const json& dc = resolved["result"]["edit"]["documentChanges"][0];
+  CHECK(dc["textDocument"]["version"] == 2);
+  CHECK(resolved["result"]["title"] == action["title"]);
+  const std::string fixed = apply_lsp_edits("# header\n" + text, dc["edits"]);
+  CHECK(fixed == "# header\nimport json\nimport os\n\na = os.environ[\"PULUMI_ACCESS_TOKEN\"]\n"
+                 "b = os.environ[\"PULUMI_ACCESS_TOKEN\"]\n");
+
+  // A closed document: -32801, which clients drop quietly; no data: -32602 naming it.
+  s.notify("textDocument/didClose", {{"textDocument", {{"uri", "file:///m.py"}}}});
+  CHECK(s.request(4, "codeAction/resolve", action)["error"]["code"] == -32801);
+  json bare = action;
+  bare.erase("data");
+  const json no_data = s.request(5, "codeAction/resolve", bare);
+  CHECK(no_data["error"]["code"] == -32602);
+  CHECK(no_data["error"]["message"] == "data: missing");
+}
+
+TEST_CASE("without resolve support the fix-all edit is inline, and only where a token can be rewritten") {
+  Session s;
+  s.initialize();
+  CHECK(s.request(2, "initialize", {{"capabilities", json::object()}})["error"]["code"] == -32600);
+  s.open("file:///c.json", "json", "{\"t\": \"" + make_token(33) + "\"}\n");
+  const json none = s.request(3, "textDocument/codeAction",
+                              {{"textDocument", {{"uri", "file:///c.json"}}},
+                               {"range", {{"start", pos(0, 0)}, {"end", pos(0, 0)}}},
+                               {"context", {{"diagnostics", json::array()}}}});
+  CHECK(none["result"].empty());
+  s.open("file:///c.ts", "typescript", "const t = \"" + make_token(34) + "\";\n");
+  const json inline_edit = s.request(4, "textDocument/codeAction",
+                                     {{"textDocument", {{"uri", "file:///c.ts"}}},
+                                      {"range", {{"start", pos(0, 0)}, {"end", pos(0, 0)}}},
+                                      {"context", {{"diagnostics", json::array()}}}});
+  REQUIRE(inline_edit["result"].size() == 1);
+  CHECK(inline_edit["result"][0]["edit"]["changes"]["file:///c.ts"].size() == 1);
+}
+
 TEST_CASE("settings from workspace/configuration change the severity and republish") {
   Session s;
   json r = s.request(1, "initialize", {{"capabilities", {{"workspace", {{"configuration", true}}}}}});

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionRequest, ConfigurationRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+  CodeActionRequest, CodeActionResolveRequest, ConfigurationRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest, ExitNotification, InitializedNotification, InitializeRequest,
   PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest, createMessageConnection,
 } from 'vscode-languageserver-protocol/node.js';
@@ -91,6 +91,8 @@ const init = await connection.sendRequest(InitializeRequest.type, {
 });
 check('the server offers pull diagnostics to VS Code', Boolean(init.capabilities.diagnosticProvider));
 check('positions are UTF-16', (init.capabilities.positionEncoding ?? 'utf-16') === 'utf-16');
+check('code actions are resolved (VS Code lists "edit" in resolveSupport)',
+  init.capabilities.codeActionProvider?.resolveProvider === true);
 await connection.sendNotification(InitializedNotification.type, {});
 await configurationAnswered;
 check('the server asked for the pulumiTokenLsp settings', true);
@@ -127,6 +129,17 @@ check('nothing is pushed to a pulling client', pushed === 0);
 const actions = await connection.sendRequest(CodeActionRequest.type, {
   textDocument: { uri }, range: diag.range, context: { diagnostics: items, triggerKind: 1 },
 });
+// The fix-all source action comes without its edit, which costs a pass over the file per
+// token; VS Code resolves it when the user picks it.
+const fixAll = (actions ?? []).find((a) => a.kind === 'source.fixAll.pulumi-token-lsp');
+check('the fix-all action is offered without its edit, to be resolved',
+  Boolean(fixAll) && fixAll.edit === undefined && fixAll.data?.uri === uri);
+if (fixAll) {
+  const resolved = await connection.sendRequest(CodeActionResolveRequest.type, fixAll);
+  const all = applyWorkspaceEdit(text, uri, resolved.edit);
+  check('codeAction/resolve fills in an edit that reads the variable instead of the token',
+    !all.includes(token) && all.includes('process.env.MY_PULUMI_TOKEN'), resolved.title);
+}
 const preferred = (actions ?? []).find((a) => a.kind === 'quickfix' && a.isPreferred);
 if (!preferred) {
   console.log('SKIP code action: the server returned no preferred quick fix yet '
