@@ -3,7 +3,8 @@
 //
 // Input: if byte 0 is even, the rest is a raw stream. If it is odd, the rest is a list of
 // message bodies separated by NUL bytes; each is framed, and an initialize request comes first
-// (position encoding picked by byte 0), so the fuzzer reaches document handling quickly.
+// (position encoding picked by byte 0; bit 3 drops the textDocument capabilities: pulled
+// diagnostics and resolved code actions), so the fuzzer reaches document handling quickly.
 // Checks (the sink aborts on a violation): every message the server writes is a JSON object with
 // "jsonrpc":"2.0"; a reply carries either result or error, never both; every request gets exactly
 // one reply and notifications none (counted on the bodies the server accepted as requests).
@@ -94,7 +95,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const char* const kEncodings[] = {"utf-16", "utf-8", "utf-32", "x"};
     json init = {{"jsonrpc", "2.0"}, {"id", 0}, {"method", "initialize"},
                  {"params", {{"capabilities", {{"general", {{"positionEncodings", {kEncodings[(data[0] >> 1) & 3]}}}},
-                                               {"textDocument", {{"diagnostic", json::object()}}}}}}}};
+                                               {"textDocument", {{"diagnostic", json::object()},
+                                                                 {"codeAction", {{"resolveSupport", {{"properties", {"edit"}}}}}}}}}}}}};
     if (data[0] & 8) init["params"]["capabilities"].erase("textDocument");
     stream += ptl::protocol::frame(init.dump());
     while (!rest.empty()) {
