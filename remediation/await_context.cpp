@@ -20,8 +20,15 @@ bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; 
 // comments) blanked, so that keywords and parentheses read without a parser.
 std::string code_only(std::string_view text, const SourceLexer& lexer, std::size_t begin, std::size_t end) {
   std::string out(text.substr(begin, end - begin));
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (!is_blank(out[i]) && !lexer.in_code(begin + i)) out[i] = ' ';
+  for (std::size_t i = begin; i < begin + out.size();) {
+    const auto [span, run_end] = lexer.run_at(i);
+    const std::size_t stop = std::min(run_end, begin + out.size());
+    if (span != nullptr && span->kind != SourceSpan::Kind::Hole) {
+      for (std::size_t j = i; j < stop; ++j) {
+        if (!is_blank(out[j - begin])) out[j - begin] = ' ';
+      }
+    }
+    i = stop;
   }
   return out;
 }

@@ -53,7 +53,11 @@ class Scanner {
   void run() { scan_code(0, false, 0); }
 
  private:
-  bool at(std::size_t i, std::string_view s) const { return t_.substr(std::min(i, t_.size())).starts_with(s); }
+  // Whether s starts at i; the first byte is compared inline (this runs at every byte).
+  bool at(std::size_t i, std::string_view s) const {
+    if (s.empty()) return true;
+    return i < t_.size() && t_[i] == s.front() && t_.substr(i).starts_with(s);
+  }
   char ch(std::size_t i) const { return i < t_.size() ? t_[i] : '\0'; }
   bool word_start(std::size_t i) const {
     if (i == 0) return true;
@@ -355,28 +359,27 @@ SourceLexer::SourceLexer(std::string_view text, Language language) : text_(text)
   const auto by_begin = [](const SourceSpan& a, const SourceSpan& b) { return a.begin < b.begin; };
   // The scanner emits spans in order except around heredocs: sort only when needed.
   if (!std::is_sorted(spans_.begin(), spans_.end(), by_begin)) std::stable_sort(spans_.begin(), spans_.end(), by_begin);
-  std::size_t reach = 0;
+  parent_.assign(spans_.size(), kNone);
+  std::vector<std::size_t> open;  // the chain of spans containing the current one
   for (std::size_t i = 0; i < spans_.size(); ++i) {
-    if (i == 0 || spans_[i].begin >= reach) top_level_.push_back(i);
-    reach = std::max(reach, spans_[i].end);
+    while (!open.empty() && spans_[open.back()].end <= spans_[i].begin) open.pop_back();
+    if (!open.empty()) parent_[i] = open.back();
+    open.push_back(i);
   }
 }
 
-const SourceSpan* SourceLexer::innermost_at(std::size_t pos) const {
-  // The last top-level span starting at or before pos; only it and its descendants (the spans
-  // up to the next top-level one) can hold pos.
-  const auto top = std::upper_bound(top_level_.begin(), top_level_.end(), pos,
-                                    [&](std::size_t p, std::size_t i) { return p < spans_[i].begin; });
-  if (top == top_level_.begin()) return nullptr;
-  const std::size_t last = top == top_level_.end() ? spans_.size() : *top;
-  const SourceSpan* best = nullptr;
-  for (std::size_t i = *std::prev(top); i < last; ++i) {
-    const SourceSpan& s = spans_[i];
-    if (s.begin > pos) break;
-    if (pos < s.end) best = &s;  // later spans that contain pos are nested deeper
+std::pair<const SourceSpan*, std::size_t> SourceLexer::run_at(std::size_t pos) const {
+  const auto after = std::upper_bound(spans_.begin(), spans_.end(), pos,
+                                      [](std::size_t p, const SourceSpan& s) { return p < s.begin; });
+  const std::size_t next_begin = after == spans_.end() ? std::max(text_.size(), pos + 1) : after->begin;
+  if (after == spans_.begin()) return {nullptr, next_begin};
+  for (auto i = static_cast<std::size_t>(after - spans_.begin()) - 1; i != kNone; i = parent_[i]) {
+    if (pos < spans_[i].end) return {&spans_[i], std::min(spans_[i].end, next_begin)};
   }
-  return best;
+  return {nullptr, next_begin};
 }
+
+const SourceSpan* SourceLexer::innermost_at(std::size_t pos) const { return run_at(pos).first; }
 
 const SourceSpan* SourceLexer::string_around(std::size_t begin, std::size_t end) const {
   const SourceSpan* s = innermost_at(begin);

@@ -48,6 +48,9 @@ class SourceLexer {
 
   // The innermost span that contains pos (begin <= pos < end), or nullptr.
   const SourceSpan* innermost_at(std::size_t pos) const;
+  // innermost_at(pos), and the offset where that answer next changes (the end of that span or
+  // the begin of the next span, whichever comes first; size of text when none).
+  std::pair<const SourceSpan*, std::size_t> run_at(std::size_t pos) const;
   // The innermost string literal containing [begin, end), or nullptr.
   const SourceSpan* string_around(std::size_t begin, std::size_t end) const;
   // Whether pos is in code (not inside a string or comment; holes are code).
@@ -63,9 +66,11 @@ class SourceLexer {
  private:
   std::string_view text_;
   std::vector<SourceSpan> spans_;
-  // Indices into spans_ of the spans no other span contains, in order: innermost_at finds the
-  // one around pos by binary search and looks only at its descendants.
-  std::vector<std::size_t> top_level_;
+  // For each span, the index of the innermost span containing it, or kNone: innermost_at finds
+  // the last span starting at or before pos by binary search and walks up from it (spans nest,
+  // so the innermost one holding pos is that span or one of its ancestors; nesting is bounded).
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> parent_;
   mutable std::map<std::pair<char, char>, BracketPairs> bracket_pairs_;
 };
 
