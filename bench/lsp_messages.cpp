@@ -6,14 +6,14 @@ namespace ptl::bench {
 
 using nlohmann::json;
 
-std::string initialize_body(int id, std::string_view initialization_options) {
+std::string initialize_body(int id, std::string_view initialization_options, std::string_view capabilities) {
   json j = {{"jsonrpc", "2.0"},
             {"id", id},
             {"method", "initialize"},
             {"params",
              {{"processId", nullptr},
               {"rootUri", nullptr},
-              {"capabilities", json::object()},
+              {"capabilities", json::parse(capabilities)},
               {"initializationOptions", json::parse(initialization_options)}}}};
   return j.dump();
 }

@@ -1,12 +1,15 @@
 // Figures measured through the real binary over pipes: keystroke latency (2), didOpen to first
-// diagnostics (3), resident memory (4), many findings and coalescing (6).
+// diagnostics (3), resident memory (4), many findings and coalescing (6), code actions (8).
 //
-// Usage: server_bench PATH/TO/pulumi-token-lsp [latency|open|memory|findings|all]
+// Usage: server_bench PATH/TO/pulumi-token-lsp [latency|open|memory|findings|actions|all]
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "bench/corpus.h"
@@ -22,9 +25,9 @@ std::string g_binary;
 constexpr const char* kUri = "file:///bench.ts";
 
 // A started and initialized server; documents up to 256 MiB may be sent in one message.
-std::unique_ptr<LspProcess> start_server(std::string_view init_options = "{}") {
+std::unique_ptr<LspProcess> start_server(std::string_view init_options = "{}", std::string_view capabilities = "{}") {
   auto p = std::make_unique<LspProcess>(g_binary, std::vector<std::string>{"--log=error", "--max-message-size=268435456"});
-  p->send(initialize_body(1, init_options));
+  p->send(initialize_body(1, init_options, capabilities));
   if (!p->wait_reply(1)) throw std::runtime_error("no reply to initialize");
   p->send(initialized_body());
   return p;
@@ -70,6 +73,17 @@ std::vector<double> type_keys(LspProcess& p, std::size_t lines, int edits, long 
     t.push_back(std::chrono::duration<double>(m->at - t0).count());
   }
   return t;
+}
+
+// Line and UTF-16 column of the first token that follows a '"' (corpus lines are ASCII).
+std::pair<std::uint32_t, std::uint32_t> first_quoted_token(const std::string& text) {
+  const std::string needle = std::string("pul") + "-";
+  std::size_t at = text.find(needle);
+  while (at != std::string::npos && (at == 0 || text[at - 1] != '"')) at = text.find(needle, at + 1);
+  if (at == std::string::npos) throw std::runtime_error("the corpus holds no quoted token");
+  const std::size_t line_start = text.rfind('\n', at) + 1;
+  return {static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')),
+          static_cast<std::uint32_t>(at - line_start)};
 }
 
 std::string corpus_of(std::size_t mb) {
@@ -229,12 +243,7 @@ void findings_figures() {
   p->send(body);
   auto opened = p->wait_publish(1, 120);
   std::size_t all = diagnostic_count(opened->body);
-  std::string needle = std::string("pul") + "-";
-  std::size_t at = text.find(needle);
-  while (at != std::string::npos && (at == 0 || text[at - 1] != '"')) at = text.find(needle, at + 1);
-  std::size_t line_start = text.rfind('\n', at) + 1;
-  auto line = static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
-  auto col = static_cast<std::uint32_t>(at - line_start);
+  const auto [line, col] = first_quoted_token(text);
   std::string bytes;
   long long version = 1;
   const int kEdits = 300;
@@ -270,11 +279,57 @@ void findings_figures() {
   p->stop();
 }
 
+// Code actions on a 10 MB document with about 100 tokens: what an editor pays when the cursor
+// rests on a token (its fixes, each a pass over the file) and when it rests anywhere else (only
+// the fix-all action, which fixes every token), for a client that takes edits inline and one
+// that resolves them (VS Code). Baseline: didOpen to diagnostics of the same document.
+void code_action_figures() {
+  const std::string text = corpus_of(10);
+  const auto [line, col] = first_quoted_token(text);
+  int id = 100;
+  auto median_request = [&](LspProcess& p, std::string_view method, const std::string& params, int count) {
+    std::vector<double> t;
+    for (int i = 0; i < count; ++i) {
+      std::string body = request_body(++id, method, params);
+      auto t0 = Clock::now();
+      p.send(body);
+      auto m = p.wait_reply(id, 300);
+      if (!m) throw std::runtime_error("no reply to " + std::string(method));
+      t.push_back(std::chrono::duration<double>(m->at - t0).count());
+    }
+    return percentile(t, 50);
+  };
+  auto at = [&](std::uint32_t l, std::uint32_t c) {
+    return R"({"textDocument":{"uri":")" + std::string(kUri) + R"("},"range":{"start":{"line":)" + std::to_string(l) +
+           R"(,"character":)" + std::to_string(c) + R"(},"end":{"line":)" + std::to_string(l) + R"(,"character":)" +
+           std::to_string(c) + R"(}},"context":{"diagnostics":[]}})";
+  };
+  for (const bool resolves : {false, true}) {
+    auto p = start_server("{}", resolves ? R"({"textDocument":{"codeAction":{"resolveSupport":{"properties":["edit"]}}}})"
+                                         : "{}");
+    const double open_s = open_document(*p, text);
+    const std::string client = resolves ? "resolving client" : "inline client";
+    const double on_token = median_request(*p, "textDocument/codeAction", at(line, col + 5), 5);
+    const double elsewhere = median_request(*p, "textDocument/codeAction", at(0, 0), 5);
+    report("8. code actions on a token, " + client, fmt_ms(on_token), "didOpen " + fmt_ms(open_s), on_token / open_s, "-",
+           -1);
+    report("8. code actions elsewhere, " + client, fmt_ms(elsewhere), "didOpen " + fmt_ms(open_s), elsewhere / open_s, "-",
+           -1);
+    if (resolves) {
+      const std::string action = R"({"title":"Fix all","kind":"source.fixAll.pulumi-token-lsp","data":{"uri":")" +
+                                 std::string(kUri) + R"("}})";
+      const double resolve = median_request(*p, "codeAction/resolve", action, 5);
+      report("8. codeAction/resolve of fix-all", fmt_ms(resolve), "didOpen " + fmt_ms(open_s), resolve / open_s, "-", -1);
+    }
+    p->stop();
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: server_bench PATH/TO/pulumi-token-lsp [latency|open|memory|findings|all]\n");
+    std::fprintf(stderr, "usage: server_bench PATH/TO/pulumi-token-lsp [latency|open|memory|findings|actions|all]\n");
     return 2;
   }
   g_binary = argv[1];
@@ -283,5 +338,6 @@ int main(int argc, char** argv) {
   if (what == "all" || what == "open") open_figures();
   if (what == "all" || what == "memory") memory_figures();
   if (what == "all" || what == "findings") findings_figures();
+  if (what == "all" || what == "actions") code_action_figures();
   return 0;
 }
