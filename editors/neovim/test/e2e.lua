@@ -73,6 +73,7 @@ local function main()
     { 'index.ts', 1, ts_line, ts_token },
   }
   local ts_buf
+  local bufs = {}
   for _, f in ipairs(files) do
     local name, lnum, line, token = f[1], f[2], f[3], f[4]
     vim.cmd('edit ' .. vim.fn.fnameescape(work .. '/' .. name))
@@ -87,6 +88,7 @@ local function main()
       and tostring(d.message):find('Hard-coded Pulumi access token', 1, true) == 1
       and not tostring(d.message):find(token, 1, true), mask(token))
     ts_buf = bufnr
+    bufs[name] = bufnr
   end
   local clients = vim.lsp.buf_get_clients(ts_buf)
   local n, client = 0, nil
@@ -128,6 +130,31 @@ local function main()
       fixed == 'const banner = "🚀 部署 ok"; const token = process.env.MY_PULUMI_TOKEN;', fixed)
     check('the diagnostic goes away', vim.wait(5000, function() return #on_line(ts_buf, 1) == 0 end, 20))
   end
+
+  -- 2b. The fix-all source action in deploy.sh comes without its edit (Neovim 0.7 lists "edit" in
+  -- codeAction.resolveSupport); picking it makes Neovim ask codeAction/resolve for the edit.
+  local sh_buf = bufs['deploy.sh']
+  vim.api.nvim_set_current_buf(sh_buf)
+  vim.api.nvim_win_set_cursor(0, { 2, 0 })
+  local fix_all_title, had_edit
+  vim.ui.select = function(items, _, on_choice)
+    for i, item in ipairs(items) do
+      local action = item.action or item[2]
+      if action.kind == 'source.fixAll.pulumi-token-lsp' then
+        fix_all_title, had_edit = action.title, action.edit ~= nil
+        return on_choice(item, i)
+      end
+    end
+    on_choice(nil, nil)
+  end
+  vim.lsp.buf.code_action()
+  local resolved = vim.wait(5000, function() return not buffer_text(sh_buf):find(sh_token, 1, true) end, 20)
+  check('deploy.sh: the menu offers fix-all without its edit', fix_all_title ~= nil and had_edit == false,
+    tostring(fix_all_title))
+  check('deploy.sh: picking it resolves the edit and removes the token', resolved)
+  local sh_line = vim.api.nvim_buf_get_lines(sh_buf, 1, 2, false)[1] or ''
+  check('deploy.sh: the script reads the configured variable', sh_line:find('MY_PULUMI_TOKEN', 1, true) ~= nil, sh_line)
+  vim.api.nvim_set_current_buf(ts_buf)
 
   -- 3. Typing a token makes a diagnostic; deleting the line removes it.
   local esc = vim.api.nvim_replace_termcodes('<Esc>', true, false, true)
