@@ -33,14 +33,20 @@ std::string code_only(std::string_view text, const SourceLexer& lexer, std::size
   return out;
 }
 
-// Just after the last ';', '{' or '}' in code before `at` (0 if none): where
-// the statement or clause holding `at` starts.
+// How far back a clause is read: a function header or an arrow's parameters are never this
+// long, and without a bound every token of a long run without ';', '{' or '}' (data, or
+// another language) would cost a pass over all of it.
+constexpr std::size_t kMaxClause = 16 * 1024;
+
+// Just after the last ';', '{' or '}' in code before `at` (0 if none; at most kMaxClause
+// back): where the statement or clause holding `at` starts.
 std::size_t clause_start(std::string_view text, const SourceLexer& lexer, std::size_t at) {
-  for (std::size_t i = at; i > 0; --i) {
+  const std::size_t limit = at > kMaxClause ? at - kMaxClause : 0;
+  for (std::size_t i = at; i > limit; --i) {
     const char c = text[i - 1];
     if ((c == ';' || c == '{' || c == '}') && lexer.in_code(i - 1)) return i;
   }
-  return 0;
+  return limit;
 }
 
 // The identifier that ends just before `end` (blanks skipped), and where it starts.
@@ -140,12 +146,7 @@ bool await_allowed(std::string_view text, const SourceLexer& lexer, std::size_t 
   const std::string region = code_only(text, lexer, clause, pos);
   if (const auto arrow = region.rfind("=>"); arrow != npos) return arrow_is_async(region, arrow);
 
-  std::vector<std::pair<std::size_t, std::size_t>> enclosing;
-  for (const auto& pair : lexer.brace_pairs()) {
-    if (pair.first < pos && pos <= pair.second) enclosing.push_back(pair);
-  }
-  std::sort(enclosing.begin(), enclosing.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (const auto& [open, close] : enclosing) {
+  for (const auto& [open, close] : lexer.enclosing('{', '}', pos)) {
     const std::size_t header = clause_start(text, lexer, open);
     switch (classify(code_only(text, lexer, header, open))) {
       case Scope::AsyncFunction: return true;

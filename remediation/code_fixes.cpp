@@ -23,17 +23,15 @@ std::string_view trim_left(std::string_view s) {
 // The innermost class (or record/struct) body holding pos, as the offsets of
 // its braces; C# and Java helpers go into it.
 std::optional<std::pair<std::size_t, std::size_t>> enclosing_class(const FixContext& c, std::size_t pos) {
-  std::optional<std::pair<std::size_t, std::size_t>> best;
-  for (const auto& [open, close] : c.lexer.brace_pairs()) {
-    if (open >= pos || close < pos) continue;
+  for (const auto& [open, close] : c.lexer.enclosing('{', '}', pos)) {
     const auto stop = c.text.substr(0, open).find_last_of(";{}");
     const std::size_t from = stop == std::string_view::npos ? 0 : stop + 1;
     const std::string header(c.text.substr(from, open - from));
     const bool is_class = header.find("class ") != std::string::npos || header.find("record ") != std::string::npos ||
                           header.find("struct ") != std::string::npos;
-    if (is_class && (!best || open > best->first)) best = std::make_pair(open, close);
+    if (is_class) return std::make_pair(open, close);
   }
-  return best;
+  return std::nullopt;
 }
 
 // The name @pulumi/pulumi is bound to, written into every Config lookup: only a plain
@@ -189,14 +187,12 @@ enum class Relaxed { Unchanged, Moved, Impossible };
 
 // The parenthesis pair of the Go `const ( ... )` group holding pos, if any.
 std::optional<std::pair<std::size_t, std::size_t>> go_const_group(const FixContext& c, std::size_t pos) {
-  std::optional<std::pair<std::size_t, std::size_t>> best;
-  for (const auto& [open, close] : c.lexer.bracket_pairs('(', ')')) {
-    if (open >= pos || close < pos) continue;
+  for (const auto& [open, close] : c.lexer.enclosing('(', ')', pos)) {
     const std::string_view head = trim(c.text.substr(c.source.line_start(open), open - c.source.line_start(open)));
     const bool is_const = head == "const" || head.ends_with(" const") || head.ends_with("\tconst");
-    if (is_const && (!best || open > best->first)) best = std::make_pair(open, close);
+    if (is_const) return std::make_pair(open, close);
   }
-  return best;
+  return std::nullopt;
 }
 
 // Whether the Go line holding pos ends (comments and blanks aside) in the middle of an
@@ -264,12 +260,8 @@ Relaxed relax_constant(const FixContext& c, const SourceSpan* s, const TextEdit&
     return Relaxed::Unchanged;
   }
   const auto cls = enclosing_class(c, s->begin);
-  const bool field = cls && [&] {
-    for (const auto& [open, close] : c.lexer.brace_pairs()) {
-      if (open > cls->first && open < s->begin && close > s->begin) return false;  // inside a method body
-    }
-    return true;
-  }();
+  // A field when no brace inside the class (a method body) is around the literal.
+  const bool field = cls && c.lexer.enclosing('{', '}', s->begin).front() == *cls;
   edits.add(line + at, line + at + 6, field ? "static readonly " : "");
   return Relaxed::Unchanged;
 }

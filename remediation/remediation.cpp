@@ -1,6 +1,8 @@
 #include "remediation/remediation.h"
 
 #include <algorithm>
+#include <iterator>
+#include <map>
 #include <optional>
 #include <span>
 
@@ -120,20 +122,9 @@ std::optional<Span> follow_span(std::string_view text, std::span<const TextEdit>
 class RoundEdits {
  public:
   bool join(const std::vector<TextEdit>& fix) {
+    if (std::any_of(fix.begin(), fix.end(), [&](const TextEdit& e) { return clashes(e); })) return false;
     for (const TextEdit& e : fix) {
-      for (const TextEdit& h : edits_) {
-        if (h.begin == e.begin && h.end == e.end && h.new_text == e.new_text) continue;
-        const bool overlap = e.begin < h.end && h.begin < e.end;
-        const bool insert_inside = (e.begin == e.end && h.begin < e.begin && e.begin < h.end) ||
-                                   (h.begin == h.end && e.begin < h.begin && h.begin < e.end);
-        if (overlap || insert_inside) return false;
-      }
-    }
-    for (const TextEdit& e : fix) {
-      const bool held = std::any_of(edits_.begin(), edits_.end(), [&](const TextEdit& h) {
-        return h.begin == e.begin && h.end == e.end && h.new_text == e.new_text;
-      });
-      if (!held) edits_.push_back(e);
+      if (!held(e)) edits_.emplace(e.begin, e);  // after the edits already at this offset
     }
     return true;
   }
@@ -141,15 +132,51 @@ class RoundEdits {
   // Sorted as EditSet sorts: by offset, an insertion before a replacement at the same offset,
   // otherwise in the order joined.
   std::vector<TextEdit> take() {
-    std::stable_sort(edits_.begin(), edits_.end(), [](const TextEdit& a, const TextEdit& b) {
+    std::vector<TextEdit> out;
+    out.reserve(edits_.size());
+    for (auto& [begin, e] : edits_) out.push_back(std::move(e));
+    edits_.clear();
+    std::stable_sort(out.begin(), out.end(), [](const TextEdit& a, const TextEdit& b) {
       if (a.begin != b.begin) return a.begin < b.begin;
       return (a.end == a.begin) && (b.end != b.begin);
     });
-    return std::move(edits_);
+    return out;
   }
 
  private:
-  std::vector<TextEdit> edits_;
+  static bool same(const TextEdit& a, const TextEdit& b) {
+    return a.begin == b.begin && a.end == b.end && a.new_text == b.new_text;
+  }
+
+  bool held(const TextEdit& e) const {
+    const auto [first, last] = edits_.equal_range(e.begin);
+    return std::any_of(first, last, [&](const auto& h) { return same(h.second, e); });
+  }
+
+  // Whether e shares a byte with a held edit, or one of them inserts strictly inside the other.
+  // Held edits share no byte, so only those starting at the last offset before e.begin can
+  // reach into e from the left; the rest start within [e.begin, e.end].
+  bool clashes(const TextEdit& e) const {
+    const auto clash = [&](const TextEdit& h) {
+      if (same(h, e)) return false;
+      const bool overlap = e.begin < h.end && h.begin < e.end;
+      const bool insert_inside = (e.begin == e.end && h.begin < e.begin && e.begin < h.end) ||
+                                 (h.begin == h.end && e.begin < h.begin && h.begin < e.end);
+      return overlap || insert_inside;
+    };
+    auto it = edits_.lower_bound(e.begin);
+    if (it != edits_.begin()) {
+      for (auto p = edits_.lower_bound(std::prev(it)->first); p != it; ++p) {
+        if (clash(p->second)) return true;
+      }
+    }
+    for (; it != edits_.end() && it->first <= e.end; ++it) {
+      if (clash(it->second)) return true;
+    }
+    return false;
+  }
+
+  std::multimap<std::size_t, TextEdit> edits_;  // by begin; equal keys in the order joined
 };
 
 }  // namespace

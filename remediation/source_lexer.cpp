@@ -394,9 +394,26 @@ bool SourceLexer::in_code(std::size_t pos) const {
 }
 
 const SourceLexer::BracketPairs& SourceLexer::bracket_pairs(char open_char, char close_char) const {
-  const auto [cached, fresh] = bracket_pairs_.try_emplace({open_char, close_char});
+  return brackets(open_char, close_char).pairs;
+}
+
+SourceLexer::BracketPairs SourceLexer::enclosing(char open_char, char close_char, std::size_t pos) const {
+  // As innermost_at: the last pair opening before pos, then its ancestors (pairs nest).
+  const Brackets& b = brackets(open_char, close_char);
+  const auto after = std::lower_bound(b.pairs.begin(), b.pairs.end(), pos,
+                                      [](const std::pair<std::size_t, std::size_t>& p, std::size_t at) { return p.first < at; });
+  BracketPairs around;
+  if (after == b.pairs.begin()) return around;
+  for (auto i = static_cast<std::size_t>(after - b.pairs.begin()) - 1; i != kNone; i = b.parent[i]) {
+    if (pos <= b.pairs[i].second) around.push_back(b.pairs[i]);
+  }
+  return around;
+}
+
+const SourceLexer::Brackets& SourceLexer::brackets(char open_char, char close_char) const {
+  const auto [cached, fresh] = brackets_.try_emplace({open_char, close_char});
   if (!fresh) return cached->second;
-  BracketPairs& pairs = cached->second;
+  BracketPairs& pairs = cached->second.pairs;
   std::vector<std::size_t> open;
   std::size_t span = 0;
   for (std::size_t i = 0; i < text_.size(); ++i) {
@@ -413,7 +430,15 @@ const SourceLexer::BracketPairs& SourceLexer::bracket_pairs(char open_char, char
     }
   }
   std::sort(pairs.begin(), pairs.end());
-  return pairs;
+  std::vector<std::size_t>& parent = cached->second.parent;
+  parent.assign(pairs.size(), kNone);
+  open.clear();  // now indices into pairs: the chain of pairs around the current one
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    while (!open.empty() && pairs[open.back()].second < pairs[i].first) open.pop_back();
+    if (!open.empty()) parent[i] = open.back();
+    open.push_back(i);
+  }
+  return cached->second;
 }
 
 }  // namespace ptl::remediation

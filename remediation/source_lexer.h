@@ -56,12 +56,12 @@ class SourceLexer {
   // Whether pos is in code (not inside a string or comment; holes are code).
   bool in_code(std::size_t pos) const;
   using BracketPairs = std::vector<std::pair<std::size_t, std::size_t>>;
-  // Matching pairs of '{' '}' in code, as (offset of '{', offset of '}').
-  const BracketPairs& brace_pairs() const { return bracket_pairs('{', '}'); }
   // Matching pairs of any bracket in code ('(' ')', ...), sorted by the opening offset.
   // Computed on first use and kept: every fix of a token, and every token of a fix-all round,
   // asks again.
   const BracketPairs& bracket_pairs(char open, char close) const;
+  // The pairs of bracket_pairs(open, close) around pos (open < pos <= close), innermost first.
+  BracketPairs enclosing(char open, char close, std::size_t pos) const;
 
  private:
   std::string_view text_;
@@ -71,7 +71,12 @@ class SourceLexer {
   // so the innermost one holding pos is that span or one of its ancestors; nesting is bounded).
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<std::size_t> parent_;
-  mutable std::map<std::pair<char, char>, BracketPairs> bracket_pairs_;
+  struct Brackets {
+    BracketPairs pairs;
+    std::vector<std::size_t> parent;  // index of the pair around each pair, or kNone
+  };
+  const Brackets& brackets(char open, char close) const;
+  mutable std::map<std::pair<char, char>, Brackets> brackets_;
 };
 
 }  // namespace ptl::remediation

@@ -67,3 +67,12 @@ TEST_CASE("await_allowed answers false where it cannot see a closed async body")
   CHECK_FALSE(allowed_at_token(unclosed, Language::TypeScript));
   CHECK_FALSE(await_allowed(unclosed, SourceLexer(unclosed, Language::TypeScript), unclosed.size() + 10));
 }
+
+TEST_CASE("a long clause before the token is read only so far back, and the enclosing body still decides") {
+  // 40 KB of one expression without ';', '{' or '}' between the body's brace and the token.
+  std::string sum;
+  for (int i = 0; i < 8000; ++i) sum += "a + ";
+  CHECK(allowed_at_token("async function f() {\n  const t = " + sum + "\"TOKEN\";\n}", Language::TypeScript));
+  CHECK_FALSE(allowed_at_token("function f() {\n  const t = " + sum + "\"TOKEN\";\n}", Language::TypeScript));
+  CHECK_FALSE(allowed_at_token("const t = " + sum + "\"TOKEN\";\n", Language::TypeScript));
+}

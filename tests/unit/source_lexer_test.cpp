@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -74,7 +75,26 @@ TEST_CASE("bracket pairs are computed once and skip brackets inside strings and 
   CHECK(parens[0] == std::make_pair(std::size_t{1}, text.find(") //")));
   CHECK(parens[1] == std::make_pair(text.find("g(") + 1, text.find("b)") + 1));
   CHECK(&lexer.bracket_pairs('(', ')') == &parens);
-  const auto& braces = lexer.brace_pairs();
+  const auto& braces = lexer.bracket_pairs('{', '}');
   REQUIRE(braces.size() == 1);
   CHECK(braces[0] == std::make_pair(text.find('{'), text.rfind('}')));
+}
+
+TEST_CASE("enclosing lists the pairs around a position innermost first, as a filter of all pairs would") {
+  const std::string text =
+      "class A { m() { if (x) { f(\"}\", g(h(1), 2)); } } // }\n n() { k({ a: `${ {b: 1} }` }); } }\n{ } ( ( ) )";
+  const SourceLexer lexer(text, Language::TypeScript);
+  for (const auto& [open, close] : {std::pair{'{', '}'}, std::pair{'(', ')'}}) {
+    const auto& all = lexer.bracket_pairs(open, close);
+    REQUIRE(all.size() >= 4);
+    for (std::size_t pos = 0; pos <= text.size(); ++pos) {
+      SourceLexer::BracketPairs expected;
+      for (const auto& p : all) {
+        if (p.first < pos && pos <= p.second) expected.push_back(p);
+      }
+      std::sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      CAPTURE(pos);
+      REQUIRE(lexer.enclosing(open, close, pos) == expected);
+    }
+  }
 }
