@@ -305,7 +305,7 @@ void code_action_figures() {
            std::to_string(c) + R"(}},"context":{"diagnostics":[]}})";
   };
   for (const bool resolves : {false, true}) {
-    auto p = start_server("{}", resolves ? R"({"textDocument":{"codeAction":{"resolveSupport":{"properties":["edit"]}}}})"
+    auto p = start_server("{}", resolves ? R"({"textDocument":{"codeAction":{"dataSupport":true,"resolveSupport":{"properties":["edit"]}}}})"
                                          : "{}");
     const double open_s = open_document(*p, text);
     const std::string client = resolves ? "resolving client" : "inline client";

@@ -96,7 +96,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     json init = {{"jsonrpc", "2.0"}, {"id", 0}, {"method", "initialize"},
                  {"params", {{"capabilities", {{"general", {{"positionEncodings", {kEncodings[(data[0] >> 1) & 3]}}}},
                                                {"textDocument", {{"diagnostic", json::object()},
-                                                                 {"codeAction", {{"resolveSupport", {{"properties", {"edit"}}}}}}}}}}}}};
+                                                                 {"codeAction", {{"dataSupport", true}, {"resolveSupport", {{"properties", {"edit"}}}}}}}}}}}}};
     if (data[0] & 8) init["params"]["capabilities"].erase("textDocument");
     stream += ptl::protocol::frame(init.dump());
     while (!rest.empty()) {

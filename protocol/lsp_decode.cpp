@@ -255,7 +255,9 @@ Decoded<InitializeParams> decode_initialize(const json& params) {
       c.relatedDocumentSupport = bool_member(diag, "relatedDocumentSupport");
     if (const json* ca = object_member(*td, "codeAction")) {
       c.codeActionLiteralSupport = object_member(*ca, "codeActionLiteralSupport") != nullptr;
-      if (const json* rs = object_member(*ca, "resolveSupport")) {
+      // Resolving needs the action's data back (dataSupport) as well as resolveSupport for "edit".
+      const json* rs = object_member(*ca, "resolveSupport");
+      if (rs != nullptr && bool_member(ca, "dataSupport")) {
         if (auto props = rs->find("properties"); props != rs->end() && props->is_array()) {
           for (const json& p : *props)
             if (p.is_string() && p.get_ref<const std::string&>() == "edit") c.codeActionResolveEdit = true;

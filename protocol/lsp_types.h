@@ -80,7 +80,7 @@ struct ClientCapabilities {
   bool didChangeConfigurationDynamic = false;
   bool documentChanges = false;                // workspace.workspaceEdit.documentChanges
   bool codeActionLiteralSupport = false;       // textDocument.codeAction.codeActionLiteralSupport
-  bool codeActionResolveEdit = false;          // codeAction.resolveSupport.properties has "edit"
+  bool codeActionResolveEdit = false;          // codeAction.resolveSupport.properties has "edit", dataSupport
   bool showDocument = false;                   // window.showDocument.support
   bool relatedDocumentSupport = false;
 };

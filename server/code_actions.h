@@ -42,9 +42,9 @@ struct CodeActionRequest {
 
 // The actions for every token touching [begin, end], in the order of issue 3, then the rotate
 // command, then the fix-all source action when the file holds a real token. A client that
-// resolves edits (codeAction.resolveSupport lists "edit") gets the fix-all action without its
-// edit, which costs a pass over the whole file per token, and data.uri to resolve it with: an
-// editor asks for code actions at every cursor move.
+// resolves edits (codeAction.resolveSupport lists "edit", with dataSupport) gets the fix-all
+// action without its edit, which costs a pass over the whole file, and data.uri to resolve it
+// with: an editor asks for code actions at every cursor move.
 nlohmann::json code_actions(const TextDocument& doc, const CodeActionRequest& req, const Settings& settings,
                             const protocol::ClientCapabilities& client);
 

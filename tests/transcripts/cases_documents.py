@@ -308,7 +308,8 @@ def _(binary):
 @case("a client that resolves code actions gets the fix-all edit from codeAction/resolve, on the current version")
 def _(binary):
     s = Session(binary)
-    s.initialize(extra_caps={"textDocument": {"codeAction": {"resolveSupport": {"properties": ["edit"]}}},
+    s.initialize(extra_caps={"textDocument": {"codeAction": {"dataSupport": True,
+                                                             "resolveSupport": {"properties": ["edit"]}}},
                              "workspace": {"workspaceEdit": {"documentChanges": True}}})
     a, b = token("resolve-a"), token("resolve-b")
     uri = "file:///resolve/main.go"

@@ -247,7 +247,7 @@ TEST_CASE("code actions use documentChanges with the version when the client sup
 
 TEST_CASE("a client that resolves edits gets the fix-all action's edit from codeAction/resolve") {
   Session s;
-  s.initialize({{"textDocument", {{"codeAction", {{"resolveSupport", {{"properties", {"edit"}}}}}}}},
+  s.initialize({{"textDocument", {{"codeAction", {{"dataSupport", true}, {"resolveSupport", {{"properties", {"edit"}}}}}}}},
                 {"workspace", {{"workspaceEdit", {{"documentChanges", true}}}}}});
   const std::string a = make_token(31), b = make_token(32);
   const std::string text = "import json\n\na = \"" + a + "\"\nb = \"" + b + "\"\n";
@@ -288,7 +288,8 @@ TEST_CASE("a client that resolves edits gets the fix-all action's edit from code
 
 TEST_CASE("without resolve support the fix-all edit is inline, and only where a token can be rewritten") {
   Session s;
-  s.initialize();
+  // resolveSupport without dataSupport: the data that names the document would not come back.
+  s.initialize({{"textDocument", {{"codeAction", {{"resolveSupport", {{"properties", {"edit"}}}}}}}}});
   CHECK(s.request(2, "initialize", {{"capabilities", json::object()}})["error"]["code"] == -32600);
   s.open("file:///c.json", "json", "{\"t\": \"" + make_token(33) + "\"}\n");
   const json none = s.request(3, "textDocument/codeAction",
