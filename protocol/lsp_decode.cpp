@@ -207,7 +207,8 @@ Decoded<CodeActionResolveParams> decode_code_action_resolve(const json& params) 
   using R = CodeActionResolveParams;
   if (!params.is_object()) return fail<R>("params: expected object");
   R r;
-  if (auto e = get_string(params, "title", "", r.uri); !e.empty()) return fail<R>(e);
+  std::string title;  // required of every CodeAction; only checked here
+  if (auto e = get_string(params, "title", "", title); !e.empty()) return fail<R>(e);
   const auto data = params.find("data");
   if (data == params.end()) return fail<R>("data: missing");
   if (!data->is_object()) return fail<R>("data: expected object");

@@ -195,7 +195,8 @@ LanguageServer::Reply LanguageServer::on_initialize(json& params) {
       {"positionEncoding", encoding_name(encoding_)},
       {"textDocumentSync", {{"openClose", true}, {"change", 2}}},
       {"hoverProvider", true},
-      {"codeActionProvider", {{"codeActionKinds", {"quickfix", kFixAllKind}}, {"resolveProvider", client_.codeActionResolveEdit}}},
+      {"codeActionProvider",
+       {{"codeActionKinds", {"quickfix", kFixAllKind}}, {"resolveProvider", client_.codeActionResolveEdit}}},
       {"executeCommandProvider", {{"commands", {kRotateCommand}}}},
   };
   if (client_.pullDiagnostics)
