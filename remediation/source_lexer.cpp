@@ -401,7 +401,7 @@ SourceLexer::BracketPairs SourceLexer::enclosing(char open_char, char close_char
   // As innermost_at: the last pair opening before pos, then its ancestors (pairs nest).
   const Brackets& b = brackets(open_char, close_char);
   const auto after = std::lower_bound(b.pairs.begin(), b.pairs.end(), pos,
-                                      [](const std::pair<std::size_t, std::size_t>& p, std::size_t at) { return p.first < at; });
+                                      [](const auto& p, std::size_t at) { return p.first < at; });
   BracketPairs around;
   if (after == b.pairs.begin()) return around;
   for (auto i = static_cast<std::size_t>(after - b.pairs.begin()) - 1; i != kNone; i = b.parent[i]) {

@@ -247,7 +247,8 @@ TEST_CASE("code actions use documentChanges with the version when the client sup
 
 TEST_CASE("a client that resolves edits gets the fix-all action's edit from codeAction/resolve") {
   Session s;
-  s.initialize({{"textDocument", {{"codeAction", {{"dataSupport", true}, {"resolveSupport", {{"properties", {"edit"}}}}}}}},
+  const json resolving = {{"dataSupport", true}, {"resolveSupport", {{"properties", {"edit"}}}}};
+  s.initialize({{"textDocument", {{"codeAction", resolving}}},
                 {"workspace", {{"workspaceEdit", {{"documentChanges", true}}}}}});
   const std::string a = make_token(31), b = make_token(32);
   const std::string text = "import json\n\na = \"" + a + "\"\nb = \"" + b + "\"\n";

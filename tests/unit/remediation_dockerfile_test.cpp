@@ -106,5 +106,6 @@ TEST_CASE("fixing every token of a dockerfile raises an old syntax directive onc
         "# T is a build secret: docker build --secret id=pulumi_access_token,env=T ...\n"
         // The mounts come in the order of the tokens they are for.
         "RUN --mount=type=secret,id=pulumi_access_token,env=T "
-        "--mount=type=secret,id=pulumi_access_token,env=PULUMI_ACCESS_TOKEN curl -H \"token ${PULUMI_ACCESS_TOKEN}\" x\n");
+        "--mount=type=secret,id=pulumi_access_token,env=PULUMI_ACCESS_TOKEN "
+        "curl -H \"token ${PULUMI_ACCESS_TOKEN}\" x\n");
 }
