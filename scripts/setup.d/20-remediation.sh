@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Installs what the remediation parser checks (tests/remediation) need, on a
 # fresh Debian 12, as root, from the repository root. Idempotent.
-#   golang-go  gofmt -e for Go
+#   golang-go  gofmt -e and go vet for Go (type checks against local stub modules)
+#   mono-mcs   the C# compiler, against a stub assembly of the SDKs the fixes call
+#   default-jdk-headless  javac, against stubs of the Java SDKs the fixes call
 #   python3    ast for Python
 #   npm ci     the TypeScript compiler; web-tree-sitter with prebuilt .wasm
 #              grammars (C#, Java, bash, YAML, HCL, PowerShell); dockerfile-ast
 #              and dockerfile-utils (Dockerfile); @actions/workflow-parser
-#              (GitHub Actions); yaml (Compose); dotenv (.env). All pure
-#              JavaScript or .wasm: nothing is built natively.
+#              (GitHub Actions); yaml (Compose); dotenv (.env); the type
+#              checks' real packages (@pulumi/pulumi, @pulumi/pulumiservice,
+#              @aws-sdk/client-secrets-manager, node-vault, @types/node) and
+#              pyright. All pure JavaScript or .wasm: nothing is built natively.
 set -euo pipefail
 
 missing=()
-for pkg in golang-go python3; do
+for pkg in golang-go mono-mcs default-jdk-headless python3; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed'; then
     missing+=("$pkg")
   fi
