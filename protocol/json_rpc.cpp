@@ -338,11 +338,19 @@ Classified classify(std::string&& body) {
       out.error = RpcError{ErrorCode::InvalidRequest, "id: expected number or string", nullptr};
       return out;
     }
+    // JSON-RPC 2.0: a response has exactly one of result and error; a message with an id but
+    // neither a method nor a result or error is no response, it is an invalid request.
+    const auto r = doc.find("result");
+    const auto e = doc.find("error");
+    if (r == doc.end() && e == doc.end()) {
+      out.error = RpcError{ErrorCode::InvalidRequest, "expected method (a request) or result/error (a response)", id};
+      return out;
+    }
     Incoming in;
     in.kind = Incoming::Kind::Response;
     in.id = std::move(id);
-    if (auto r = doc.find("result"); r != doc.end()) in.result = std::move(*r);
-    if (auto e = doc.find("error"); e != doc.end()) in.error = std::move(*e);
+    if (r != doc.end()) in.result = std::move(*r);
+    if (e != doc.end()) in.error = std::move(*e);
     out.message = std::move(in);
     return out;
   }
@@ -359,7 +367,9 @@ Classified classify(std::string&& body) {
   in.kind = has_id ? Incoming::Kind::Request : Incoming::Kind::Notification;
   in.id = std::move(id);
   in.method = method->get_ref<const std::string&>();
-  if (auto p = doc.find("params"); p != doc.end()) {
+  // "params": null is taken as absent, as vscode-jsonrpc does: eglot 1.9 (Emacs 28) sends it on
+  // shutdown and exit, and refusing it left the server running after the editor quit.
+  if (auto p = doc.find("params"); p != doc.end() && !p->is_null()) {
     if (!p->is_object() && !p->is_array()) {
       out.error = RpcError{ErrorCode::InvalidRequest, "params: expected object or array", in.id};
       if (in.kind == Incoming::Kind::Notification) out.error->id = nullptr;

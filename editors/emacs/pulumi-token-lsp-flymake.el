@@ -78,19 +78,30 @@
   (or pulumi-token-lsp-settings (make-hash-table)))
 
 (defun pulumi-token-lsp-shutdown ()
-  "Shut the server down; the next check starts it again."
+  "Shut the server down; the next check starts it again.
+Sends `shutdown', then `exit', and waits up to 3 seconds for the process to end.  Returns the
+server's exit code (0 after a clean shutdown), or nil when no server was running.  A failed
+shutdown request is reported with `message' and the process is stopped all the same."
   (interactive)
-  (when (pulumi-token-lsp--live-p)
-    (let ((conn pulumi-token-lsp--connection))
-      (ignore-errors (jsonrpc-request conn :shutdown nil :timeout 3))
-      (ignore-errors (jsonrpc-notify conn :exit nil))
-      (ignore-errors (jsonrpc-shutdown conn))))
-  (setq pulumi-token-lsp--connection nil)
-  (maphash (lambda (_uri buffer)
-             (when (buffer-live-p buffer)
-               (with-current-buffer buffer (setq pulumi-token-lsp--version nil))))
-           pulumi-token-lsp--buffers)
-  (clrhash pulumi-token-lsp--buffers))
+  (let (code)
+    (when (pulumi-token-lsp--live-p)
+      (let* ((conn pulumi-token-lsp--connection)
+             (proc (jsonrpc--process conn)))
+        (condition-case err
+            (progn (jsonrpc-request conn :shutdown nil :timeout 3)
+                   (jsonrpc-notify conn :exit nil)
+                   (with-timeout (3 nil)
+                     (while (process-live-p proc) (accept-process-output proc 0.05))))
+          (error (message "pulumi-token-lsp: shutdown failed: %s" (error-message-string err))))
+        (when (process-live-p proc) (jsonrpc-shutdown conn))
+        (setq code (process-exit-status proc))))
+    (setq pulumi-token-lsp--connection nil)
+    (maphash (lambda (_uri buffer)
+               (when (buffer-live-p buffer)
+                 (with-current-buffer buffer (setq pulumi-token-lsp--version nil))))
+             pulumi-token-lsp--buffers)
+    (clrhash pulumi-token-lsp--buffers)
+    code))
 
 (defun pulumi-token-lsp--handle-request (_conn method params)
   (pcase method

@@ -34,6 +34,9 @@ MALFORMED = [
     ("an object id gets -32600", b'{"jsonrpc":"2.0","id":{"a":1},"method":"shutdown"}', err(-32600, "id")),
     ("a boolean id gets -32600", b'{"jsonrpc":"2.0","id":true,"method":"shutdown"}', err(-32600, "id")),
     ("a numeric method gets -32600", b'{"jsonrpc":"2.0","id":3,"method":5}', err(-32600, "method", 3)),
+    # Regression (issue 12, defect 9): this was taken for a stray response and ignored.
+    ("an id with neither method nor result/error gets -32600 with the id", b'{"jsonrpc":"2.0","id":12}',
+     err(-32600, "method", 12)),
     ("scalar params get -32600", b'{"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":3}', err(-32600, "params", 4)),
     ("JSON nested 100,000 levels deep gets -32700 without a crash", b"[" * 100_000 + b"]" * 100_000, err(-32700)),
     ("a request with params nested 100,000 levels deep gets -32700",
@@ -297,5 +300,27 @@ def _(binary):
     s.write(frame({"jsonrpc": "2.0", "id": 5, "error": {"code": 1, "message": "x"}}))
     s.write(frame({"jsonrpc": "2.0", "result": None}))  # no id: -32600
     s.expect(err(-32600, "id"))
+    s.probe()
+    s.shutdown_and_exit(0)
+
+
+@case("params null on shutdown and exit is taken as absent, as eglot 1.9 sends it: exit code 0")
+def _(binary):
+    # Regression (issue 12, defect 8): -32600 "params: expected object or array" left the server
+    # running after Emacs quit.
+    s = Session(binary)
+    s.initialize()
+    s.write(frame({"jsonrpc": "2.0", "id": 41, "method": "shutdown", "params": None}))
+    s.expect({"jsonrpc": "2.0", "id": 41, "result": None, "error": ABSENT})
+    s.write(frame({"jsonrpc": "2.0", "method": "exit", "params": None}))
+    s.finish(0)
+
+
+@case("params null on a request that needs params gets -32602, not -32600")
+def _(binary):
+    s = Session(binary)
+    s.initialize()
+    s.write(frame({"jsonrpc": "2.0", "id": 42, "method": "textDocument/hover", "params": None}))
+    s.expect(err(-32602, None, 42))
     s.probe()
     s.shutdown_and_exit(0)

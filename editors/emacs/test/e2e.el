@@ -145,8 +145,31 @@ Not `current-column': emoji and CJK are two columns wide on screen."
   (ptl-eglot)
   (ptl-beside-eglot)
   (ptl-flymake)
-  (ignore-errors (eglot-shutdown (car (gethash (eglot--current-project) eglot--servers-by-project))))
-  (pulumi-token-lsp-shutdown))
+  (ptl-eglot-shutdown)
+  ;; The Flymake client's own server: started again by the last check, so it is running here.
+  (ptl-check "flymake: the server exits with code 0 after shutdown and exit"
+             (eql (pulumi-token-lsp-shutdown) 0)))
+
+(defun ptl-eglot-shutdown ()
+  "Shut eglot's server down with eglot's own messages; the request must succeed and the process
+must exit by itself with code 0 (regression, issue 12: eglot 1.9 sends `params: null' on shutdown
+and exit, which the server refused with -32600).
+`eglot-shutdown' ends in `jsonrpc-shutdown', which in Emacs 28 deletes the process right after
+sending exit (jsonrpc.el, `jsonrpc-shutdown': `delete-process' on the first pass), so the exit
+code a server would give is never seen that way.  This sends what `eglot-shutdown' sends, on the
+same connection, and waits for the process to end on its own."
+  (let* ((server (car (gethash (eglot--current-project) eglot--servers-by-project)))
+         (proc (and server (jsonrpc--process server))))
+    (when (ptl-check "eglot: a server is running before shutdown" (and proc (process-live-p proc)))
+      (setf (eglot--shutdown-requested server) t)
+      (ptl-check "eglot: the shutdown request succeeds"
+                 (condition-case err (progn (jsonrpc-request server :shutdown nil :timeout 5) t)
+                   (error (ptl-say "     %s" (error-message-string err)) nil)))
+      (jsonrpc-notify server :exit nil)
+      (ptl-check "eglot: the server process ends by itself after exit"
+                 (ptl-wait (lambda () (not (process-live-p proc))) 5))
+      (ptl-check "eglot: the server exits with code 0" (eql (process-exit-status proc) 0)
+                 (format "%s %s" (process-status proc) (process-exit-status proc))))))
 
 (condition-case err
     (ptl-main)

@@ -4,6 +4,7 @@
 -- steps (the server offered no fix).
 local server, work = os.getenv('PTL_SERVER'), vim.fn.tempname()
 local failures, skipped = 0, false
+local exits = {}  -- { code, signal } of each server process that ended
 
 -- print() in headless Neovim goes to stderr without line breaks; the report goes to stdout.
 local function say(line) io.stdout:write(line, '\n') end
@@ -64,6 +65,9 @@ local function main()
   require('pulumi_token_lsp').setup({
     cmd = { server },
     settings = { pulumiTokenLsp = { environmentVariable = 'MY_PULUMI_TOKEN' } },
+    -- Neovim calls this when the server process ends: code and signal tell a clean exit from a
+    -- process it had to terminate because the shutdown request failed.
+    on_exit = function(code, signal) table.insert(exits, { code = code, signal = signal }) end,
   })
 
   -- 1. Every example file gets its diagnostic, at the token.
@@ -169,8 +173,16 @@ local function main()
   vim.api.nvim_feedkeys('dd', 'xt', false)
   check('deleting it clears the diagnostic', vim.wait(5000, function() return #on_line(ts_buf, last) == 0 end, 20))
 
-  vim.lsp.stop_client(vim.lsp.get_active_clients())
-  vim.wait(2000, function() return #vim.lsp.get_active_clients() == 0 end, 20)
+  -- Shutdown as on :quit: Neovim sends shutdown, then exit only if shutdown succeeded (it
+  -- terminates the process otherwise), so a clean exit code proves both (issue 12, defect 8).
+  local clients = vim.lsp.get_active_clients()
+  check('one server runs before shutdown', #clients == 1, tostring(#clients))
+  vim.lsp.stop_client(clients)
+  check('the server process ends after shutdown', vim.wait(5000, function() return #exits == #clients end, 20))
+  for _, e in ipairs(exits) do
+    check('the server exits with code 0, not by a signal', e.code == 0 and e.signal == 0,
+      string.format('code %s, signal %s', tostring(e.code), tostring(e.signal)))
+  end
 end
 
 local ok, err = xpcall(main, debug.traceback)

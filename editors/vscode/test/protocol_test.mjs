@@ -161,7 +161,11 @@ if (!preferred) {
     `${second.kind}, ${second.items?.length} items`);
 }
 
-await connection.sendRequest(ShutdownRequest.type);
+// The shutdown request must succeed (vscode-jsonrpc rejects on an error reply), then exit ends
+// the process with code 0.
+const shutdown = await connection.sendRequest(ShutdownRequest.type).then(
+  (result) => ({ ok: true, result }), (error) => ({ ok: false, error: String(error?.message ?? error) }));
+check('the shutdown request succeeds', shutdown.ok && shutdown.result === null, JSON.stringify(shutdown));
 await connection.sendNotification(ExitNotification.type);
 const code = await exited;
 check('the server exits 0 after shutdown and exit', code === 0, `exit code ${code}`);
