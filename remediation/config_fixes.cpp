@@ -70,33 +70,6 @@ TextEdit dotenv_edit(const FixContext& c) {
   return {s->begin, s->end, value};
 }
 
-// Pulumi YAML: a "config:" entry declaring the key as a secret string, added
-// once (to the existing top-level config block, or as a new block at the end).
-void add_pulumi_yaml_config(const FixContext& c, EditSet& edits) {
-  const auto eol = c.source.eol();
-  const std::string key = c.names.config_key;
-  for (std::size_t pos = 0; pos < c.text.size(); pos = c.source.next_line(pos)) {
-    const std::string_view line = c.source.line_at(pos);
-    if (!line.starts_with("config:")) continue;
-    const std::string_view rest = trim(line.substr(7));
-    if (!rest.empty() && !rest.starts_with("#")) return;  // a flow mapping: left to the user
-    std::string indent = "  ";
-    for (std::size_t q = c.source.next_line(pos); q < c.text.size(); q = c.source.next_line(q)) {
-      const std::string_view l = c.source.line_at(q);
-      if (trim(l).empty() || trim(l).starts_with("#")) continue;
-      const auto w = l.find_first_not_of(' ');
-      if (w == 0 || w == std::string_view::npos) break;
-      indent = std::string(w, ' ');
-      if (l.substr(w).starts_with(key + ":")) return;  // already declared
-    }
-    const std::string entry = fmt::format("{0}{1}:\n{0}{0}type: string\n{0}{0}secret: true\n", indent, key);
-    edits.insert(c.source.next_line(pos), with_eol(entry, eol));
-    return;
-  }
-  const std::string lead = c.source.ends_with_eol() ? "" : "\n";
-  edits.insert(c.text.size(), with_eol(lead + fmt::format("config:\n  {}:\n    type: string\n    secret: true\n", key), eol));
-}
-
 // HCL: the token becomes var.<name>, declared once as a sensitive variable.
 std::optional<Fix> hcl_fix(const FixContext& c) {
   const std::string var = hcl_variable_name(c.names);
@@ -311,6 +284,110 @@ bool safe_config_key(std::string_view key) {
              std::string_view::npos;
 }
 
+// The indentation of the entries of the top-level block mapping that starts on the line at
+// `header` (the first entry's, as YAML reads it), or nullopt when the block has no entry.
+std::optional<std::size_t> block_indent(const FixContext& c, std::size_t header) {
+  for (std::size_t q = c.source.next_line(header); q < c.text.size(); q = c.source.next_line(q)) {
+    const std::string_view l = c.source.line_at(q);
+    if (trim(l).empty() || trim(l).starts_with("#")) continue;
+    const auto w = l.find_first_not_of(' ');
+    if (w == 0 || w == std::string_view::npos) return std::nullopt;
+    return w;
+  }
+  return std::nullopt;
+}
+
+// The indentation the file uses for the entries of its top-level sections (resources,
+// variables, outputs, config), so a new block matches it; 2 when no section has entries.
+std::size_t file_indent(const FixContext& c) {
+  for (std::size_t pos = 0; pos < c.text.size(); pos = c.source.next_line(pos)) {
+    const std::string_view line = c.source.line_at(pos);
+    if (line.empty() || line[0] == ' ' || line[0] == '#' || trim(line).back() != ':') continue;
+    if (const auto w = block_indent(c, pos)) return *w;
+  }
+  return 2;
+}
+
+// Pulumi YAML: a "config:" entry declaring the key as a secret string, added once, as a sibling
+// of the other entries at their own indentation (or in a new block at the end, indented as the
+// file's other sections are).
+void add_pulumi_yaml_config(const FixContext& c, EditSet& edits) {
+  const auto eol = c.source.eol();
+  const std::string key = c.names.config_key;
+  for (std::size_t pos = 0; pos < c.text.size(); pos = c.source.next_line(pos)) {
+    const std::string_view line = c.source.line_at(pos);
+    if (!line.starts_with("config:")) continue;
+    const std::string_view rest = trim(line.substr(7));
+    if (!rest.empty() && !rest.starts_with("#")) return;  // a flow mapping: left to the user
+    const std::size_t w = block_indent(c, pos).value_or(file_indent(c));
+    for (std::size_t q = c.source.next_line(pos); q < c.text.size(); q = c.source.next_line(q)) {
+      const std::string_view l = c.source.line_at(q);
+      if (trim(l).empty() || trim(l).starts_with("#")) continue;
+      if (l.find_first_not_of(' ') == 0) break;
+      const auto entry = yaml_entry(l);
+      if (entry && yaml_indent(l) == w && entry->first == key) return;  // already declared
+    }
+    const std::string indent(w, ' ');
+    const std::string entry = fmt::format("{0}{1}:\n{0}{0}type: string\n{0}{0}secret: true\n", indent, key);
+    edits.insert(c.source.next_line(pos), with_eol(entry, eol));
+    return;
+  }
+  const std::string lead = c.source.ends_with_eol() ? "" : "\n";
+  const std::string indent(file_indent(c), ' ');
+  edits.insert(c.text.size(),
+               with_eol(lead + fmt::format("config:\n{0}{1}:\n{0}{0}type: string\n{0}{0}secret: true\n", indent, key), eol));
+}
+
+// Pulumi YAML, a token that is the value of an entry of the program's own `config:` block (its
+// `default:`, or the entry's whole value): Pulumi YAML resolves no `${...}` there, so the value
+// is removed and the entry declared secret; the title says how to set it. nullopt elsewhere.
+std::optional<Fix> pulumi_yaml_config_default_fix(const FixContext& c) {
+  const auto entry = stack_config_entry(c);
+  if (!entry || entry->path != (entry->key.find('.') != std::string::npos)) return std::nullopt;
+  const std::size_t line = c.source.line_start(c.token_begin);
+  const std::string_view text = c.source.line_at(line);
+  const auto own = yaml_entry(text);
+  if (!own) return std::nullopt;
+  const std::string_view value = trim(text.substr(own->second));
+  const std::size_t length = c.token_end - c.token_begin;
+  const bool quoted = value.size() == length + 2 && (value[0] == '"' || value[0] == '\'') && value.back() == value[0];
+  if (value.size() != length && !quoted) return std::nullopt;  // part of a longer value: left to the user
+  const auto dot = entry->key.rfind('.');
+  const std::string name = dot == std::string::npos ? entry->key : entry->key.substr(0, dot);
+  const std::string field = dot == std::string::npos ? "" : entry->key.substr(dot + 1);
+  if (name.find('.') != std::string::npos || (!field.empty() && field != "default")) return std::nullopt;
+  const std::string indent(yaml_indent(text), ' ');
+  EditSet edits;
+  if (field.empty()) {
+    // `key: <token>`: the shorthand becomes a declaration.
+    const std::size_t w = yaml_indent(text);
+    const std::string step = w > 0 ? std::string(w, ' ') : "  ";
+    edits.add(line, entry->end,
+              with_eol(fmt::format("{0}{1}:\n{0}{2}type: string\n{0}{2}secret: true\n", indent,
+                                   std::string(text.substr(w, own->second - w - 1)), step),
+                       c.source.eol()));
+  } else {
+    // `default: <token>` becomes `secret: true`, unless the entry already says so.
+    bool has_secret = false;
+    for (std::size_t q = c.source.line_start(entry->begin); q > 0;) {
+      q = c.source.line_start(q - 1);
+      const std::string_view l = c.source.line_at(q);
+      if (comment_or_blank(l)) continue;
+      if (yaml_indent(l) != indent.size()) break;
+      if (const auto e = yaml_entry(l); e && e->first == "secret") has_secret = true;
+    }
+    for (std::size_t q = entry->end; q < c.text.size(); q = c.source.next_line(q)) {
+      const std::string_view l = c.source.line_at(q);
+      if (comment_or_blank(l)) continue;
+      if (yaml_indent(l) != indent.size()) break;
+      if (const auto e = yaml_entry(l); e && e->first == "secret") has_secret = true;
+    }
+    edits.add(line, entry->end, has_secret ? "" : with_eol(indent + "secret: true\n", c.source.eol()));
+  }
+  const std::string key = safe_config_key(name) ? name : "<key>";
+  return Fix{FixKind::PulumiConfig, pulumi_yaml_default_title(key), true, edits.take()};
+}
+
 // Stack configuration values do not expand environment variables: the plain-text entry is
 // removed, and the title gives the command that writes it back as an encrypted `secure:` value.
 std::optional<Fix> stack_config_fix(const FixContext& c) {
@@ -382,6 +459,7 @@ std::optional<Fix> config_fix(const FixContext& c, FixKind kind) {
                              true);
     case Language::PulumiYaml: {
       if (kind != FixKind::PulumiConfig) return std::nullopt;
+      if (auto fix = pulumi_yaml_config_default_fix(c)) return fix;
       EditSet edits;
       edits.add(c.token_begin, c.token_end, "${" + c.names.config_key + "}");
       add_pulumi_yaml_config(c, edits);

@@ -42,4 +42,8 @@ std::string stack_config_title(std::string_view key, bool path) {
                      path ? "--path " : "", key);
 }
 
+std::string pulumi_yaml_default_title(std::string_view key) {
+  return fmt::format("Declare it secret, without a value (then run: pulumi config set --secret {} <value>)", key);
+}
+
 }  // namespace ptl::remediation

@@ -19,4 +19,8 @@ std::string fix_title(FixKind kind, Language language, const Names& names);
 // a validated config key (it cannot hold a token) or a placeholder.
 std::string stack_config_title(std::string_view key, bool path);
 
+// The title of the Pulumi YAML fix for a token that is a program config entry's value: the value
+// goes, the entry is declared secret, and the title gives the command that sets it.
+std::string pulumi_yaml_default_title(std::string_view key);
+
 }  // namespace ptl::remediation

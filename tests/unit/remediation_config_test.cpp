@@ -50,6 +50,36 @@ TEST_CASE("pulumi yaml uses a config secret declared once instead of the environ
   CHECK_FALSE(environment_note(Language::PulumiYaml).empty());
 }
 
+TEST_CASE("pulumi yaml config entries are added at the file's own indentation (regression: issue 12, defect 2)") {
+  // The indentation was taken from the last line of the block (4 here), so the new entry was not
+  // a sibling of the others and the file no longer loaded.
+  check_rows({
+      {"config:\n  region:\n    type: string\nresources:\n  a:\n    properties:\n      t: @T@\n",
+       Language::PulumiYaml, FixKind::PulumiConfig,
+       "config:\n  pulumiAccessToken:\n    type: string\n    secret: true\n  region:\n    type: string\n"
+       "resources:\n  a:\n    properties:\n      t: ${pulumiAccessToken}\n"},
+      {"resources:\n    a:\n        properties:\n            t: @T@\n", Language::PulumiYaml, FixKind::PulumiConfig,
+       "resources:\n    a:\n        properties:\n            t: ${pulumiAccessToken}\n"
+       "config:\n    pulumiAccessToken:\n        type: string\n        secret: true\n"},
+  });
+}
+
+TEST_CASE("a token that is a pulumi yaml config value is removed and the entry declared secret") {
+  // Regression (issue 12, defect 2): `default: ${pulumiAccessToken}` is not resolved by Pulumi YAML.
+  check_rows({
+      {"config:\n  svc:\n    type: string\n    default: @T@\nresources: {}\n", Language::PulumiYaml,
+       FixKind::PulumiConfig, "config:\n  svc:\n    type: string\n    secret: true\nresources: {}\n"},
+      {"config:\n  svc:\n    secret: true\n    default: '@T@'\n", Language::PulumiYaml, FixKind::PulumiConfig,
+       "config:\n  svc:\n    secret: true\n"},
+      {"config:\n  svc: @T@\n  region: us\n", Language::PulumiYaml, FixKind::PulumiConfig,
+       "config:\n  svc:\n    type: string\n    secret: true\n  region: us\n"},
+  });
+  const Doc d = make_doc("config:\n  svc:\n    default: @T@\n");
+  const auto fixes = fixes_for(d.text, d.tokens[0].first, d.tokens[0].second, Language::PulumiYaml, Names{});
+  REQUIRE_FALSE(fixes.empty());
+  CHECK(fixes[0].title.find("pulumi config set --secret svc <value>") != std::string::npos);
+}
+
 TEST_CASE("a dockerfile passes the token as a build secret instead of baking it into a layer") {
   check_rows({
       {"FROM node\nENV PULUMI_ACCESS_TOKEN=@T@\nRUN pulumi up\n", Language::Dockerfile, FixKind::Environment,
