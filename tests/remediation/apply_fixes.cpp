@@ -59,6 +59,22 @@ std::string_view checker_for(rem::Language l) {
   }
 }
 
+// The type checker (tests/remediation/typecheck/<lang>/check.mjs) that judges a fixed file of
+// this language against its original; empty when the language has none.
+std::string_view typechecker_for(rem::Language l, const fs::path& rel) {
+  if (rel.extension() == ".ipynb") return "notebook";
+  switch (l) {
+    case rem::Language::TypeScript: return "typescript";
+    case rem::Language::JavaScript: return "javascript";
+    case rem::Language::Python: return "python";
+    case rem::Language::Go: return "go";
+    case rem::Language::CSharp: return "csharp";
+    case rem::Language::Java: return "java";
+    case rem::Language::PulumiYaml: return "pulumi-yaml";
+    default: return "";
+  }
+}
+
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
@@ -127,14 +143,22 @@ std::string duplicated_line(const std::string& text) {
 
 class Runner {
  public:
-  Runner(fs::path out) : out_(std::move(out)), manifest_(out_ / "manifest.tsv") {}
+  Runner(fs::path out)
+      : out_(std::move(out)), manifest_(out_ / "manifest.tsv"), typecheck_(out_ / "typecheck.tsv") {}
 
+  // Writes one output; every output but the original is also listed for its type checker,
+  // beside the original it is compared with.
   void write(const fs::path& rel, const std::string& label, std::string_view checker, const std::string& text) {
     const fs::path dir = out_ / label / rel.parent_path();
     fs::create_directories(dir);
     const fs::path file = dir / rel.filename();
     std::ofstream(file, std::ios::binary) << text;
     manifest_ << checker << '\t' << file.string() << '\t' << rel.string() << " [" << label << "]\n";
+    const std::string_view typechecker = typechecker_for(rem::detect_language("", rel.generic_string()), rel);
+    if (label != "original" && !typechecker.empty()) {
+      typecheck_ << typechecker << '\t' << (out_ / "original" / rel).string() << '\t' << file.string() << '\t'
+                 << rel.string() << " [" << label << "]\n";
+    }
     ++written_;
   }
 
@@ -204,6 +228,7 @@ class Runner {
  private:
   fs::path out_;
   std::ofstream manifest_;
+  std::ofstream typecheck_;
   int failures_ = 0;
   int written_ = 0;
 };
