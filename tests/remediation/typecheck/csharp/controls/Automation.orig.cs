@@ -1,0 +1,20 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Pulumi;
+using Pulumi.Automation;
+
+namespace Controls
+{
+    public static class Driver
+    {
+        public static async Task Run()
+        {
+            var args = new LocalProgramArgs("dev", "./infra")
+            {
+                EnvironmentVariables = new Dictionary<string, string> { ["PULUMI_ACCESS_TOKEN"] = "pul-<redacted>" },
+            };
+            var stack = await LocalWorkspace.CreateOrSelectStackAsync(args);
+            await stack.UpAsync();
+        }
+    }
+}

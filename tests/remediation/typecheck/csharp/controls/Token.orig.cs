@@ -1,0 +1,17 @@
+using System.Net.Http;
+
+namespace Controls
+{
+    public class Backend
+    {
+        private string token = "pul-<redacted>";
+        private static readonly string StaticToken = "pul-<redacted>";
+
+        public HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "https://api.pulumi.com/api/user");
+            request.Headers.Add("Authorization", "token " + token + StaticToken);
+            return request;
+        }
+    }
+}

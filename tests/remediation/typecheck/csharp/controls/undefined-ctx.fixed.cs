@@ -1,0 +1,18 @@
+using System.Net.Http;
+using Pulumi;
+
+namespace Controls
+{
+    public class Backend
+    {
+        private string token = "pul-<redacted>";
+        private static readonly string StaticToken = "pul-<redacted>";
+
+        public HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "https://api.pulumi.com/api/user");
+            request.Headers.Add("Authorization", "token " + ctx.Config.Require("pulumiAccessToken") + StaticToken);
+            return request;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package main
+
+import (
+	"github.com/pulumi/pulumi-pulumiservice/sdk/go/pulumiservice"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+func main() {
+	pulumi.Run(func(ctx *pulumi.Context) error {
+		_, err := pulumiservice.NewProvider(ctx, "p", &pulumiservice.ProviderArgs{AccessToken: pulumi.String("pul-<redacted>")})
+		return err
+	})
+}

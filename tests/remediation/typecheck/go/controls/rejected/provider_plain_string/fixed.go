@@ -1,0 +1,15 @@
+package main
+
+import (
+	"os"
+
+	"github.com/pulumi/pulumi-pulumiservice/sdk/go/pulumiservice"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+func main() {
+	pulumi.Run(func(ctx *pulumi.Context) error {
+		_, err := pulumiservice.NewProvider(ctx, "p", &pulumiservice.ProviderArgs{AccessToken: os.Getenv("PULUMI_ACCESS_TOKEN")})
+		return err
+	})
+}

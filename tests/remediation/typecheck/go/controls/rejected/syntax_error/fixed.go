@@ -1,0 +1,3 @@
+package deploy
+
+var accessToken = os.Getenv("PULUMI_ACCESS_TOKEN"

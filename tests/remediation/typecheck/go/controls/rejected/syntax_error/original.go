@@ -1,0 +1,3 @@
+package deploy
+
+var accessToken = "pul-<redacted>"

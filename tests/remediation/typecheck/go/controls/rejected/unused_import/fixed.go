@@ -1,0 +1,5 @@
+package deploy
+
+import "os"
+
+var accessToken = "PULUMI_ACCESS_TOKEN"

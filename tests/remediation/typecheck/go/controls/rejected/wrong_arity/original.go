@@ -1,0 +1,10 @@
+package main
+
+import "github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+func main() {
+	pulumi.Run(func(ctx *pulumi.Context) error {
+		ctx.Export("token", pulumi.String("pul-<redacted>"))
+		return nil
+	})
+}

@@ -1,0 +1,6 @@
+// Stub of github.com/aws/aws-sdk-go-v2/service/secretsmanager (a separate module in the real repository).
+module github.com/aws/aws-sdk-go-v2/service/secretsmanager
+
+go 1.19
+
+require github.com/aws/aws-sdk-go-v2 v1.30.0

@@ -1,0 +1,11 @@
+package com.example.controls;
+
+import com.pulumi.automation.LocalWorkspace;
+import com.pulumi.automation.LocalWorkspaceOptions;
+import java.util.Map;
+
+public class Driver {
+    static void up() throws Exception {
+        LocalWorkspace.create();
+    }
+}

@@ -1,0 +1,10 @@
+package com.example.controls;
+
+import com.cyberark.conjur.api.Conjur;
+
+public class Lookup {
+    static String token() {
+        Conjur conjur = new Conjur();
+        return conjur.variables().retrieveSecret("pulumi/access-token");
+    }
+}

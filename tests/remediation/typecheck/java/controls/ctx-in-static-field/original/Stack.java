@@ -1,0 +1,13 @@
+package com.example.controls;
+
+import com.pulumi.Context;
+
+public class Stack {
+    static final String TOKEN = System.getenv("PULUMI_ACCESS_TOKEN");
+
+
+    static void stack(Context ctx) {
+        String token = System.getenv("PULUMI_ACCESS_TOKEN");
+        ctx.export("token", com.pulumi.core.Output.ofSecret(token));
+    }
+}

@@ -1,0 +1,2 @@
+TOKEN = "pul-<redacted>"
+print(TOKEN.upper())

@@ -1,0 +1,1 @@
+TOKEN = os.environ["PULUMI_ACCESS_TOKEN"]

@@ -1,0 +1,8 @@
+import pulumi
+
+
+def login(token: str) -> None:
+    print(len(token))
+
+
+login("pul-<redacted>")

@@ -1,0 +1,3 @@
+from conjur import Client
+
+TOKEN = Client

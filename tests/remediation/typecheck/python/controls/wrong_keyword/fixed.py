@@ -1,0 +1,9 @@
+import boto3
+
+
+def pulumi_access_token_from_aws() -> str:
+    client = boto3.client("secretsmanager")
+    return client.get_secret_value(SecretID="pulumi-access-token")["SecretString"]
+
+
+TOKEN = pulumi_access_token_from_aws()

@@ -1,0 +1,1 @@
+# Package marker for the botocore names boto3-stubs refers to.

@@ -1,0 +1,1 @@
+# Package marker (github.com/hvac/hvac hvac/api/__init__.py).

@@ -1,0 +1,5 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as pulumiservice from "@pulumi/pulumiservice";
+
+export const provider = new pulumiservice.Provider("service", { accessToken: "pul-<redacted>" });
+export const stack = pulumi.getStack();

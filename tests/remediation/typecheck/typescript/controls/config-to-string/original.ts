@@ -1,0 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
+
+const token: string = "pul-<redacted>";
+export const length = token.length + pulumi.getStack().length;

@@ -1,0 +1,5 @@
+function login(token: string): string {
+    return `token ${token}`;
+}
+
+export const header = login("pul-<redacted>");
