@@ -9,6 +9,7 @@
 #include "remediation/import_region.h"
 #include "remediation/lookup_snippets.h"
 #include "remediation/titles.h"
+#include "remediation/value_context.h"
 
 namespace ptl::remediation {
 namespace {
@@ -387,10 +388,22 @@ std::optional<TextEdit> embed_in_literal(const FixContext& c, const SourceSpan* 
   return TextEdit{s->begin, s->end, before + joined + after};
 }
 
+namespace {
+
+// Whether a fix of `kind` gives a value of the right type where the literal stands (see
+// value_context.h): a Pulumi Output only where one is accepted, a config read only where a
+// program's stack config is, never a Pulumi call in an Automation API program.
+bool applies(FixKind kind, const Lookup& l, const ValueContext& v) {
+  if (kind == FixKind::PulumiConfig && !v.config_readable) return false;
+  if (!l.pulumi_output) return true;
+  return !v.automation && (v.output_ok || v.output_template);
+}
+
+}  // namespace
+
 std::optional<Fix> code_fix(const FixContext& c, FixKind kind) {
   const SourceSpan* inner = c.lexer.innermost_at(c.token_begin);
-  const bool in_comment = inner != nullptr && inner->kind == SourceSpan::Kind::Comment;
-  if (in_comment && kind != FixKind::Environment) return std::nullopt;
+  if (inner != nullptr && inner->kind == SourceSpan::Kind::Comment) return std::nullopt;  // redacted instead
   const SourceSpan* s = c.lexer.string_around(c.token_begin, c.token_end);
   const char quote = (s != nullptr && s->quote == '"' && s->interpolation == Interpolation::Brace) ? '\'' : '"';
   const FileFacts facts = file_facts(c);
@@ -399,38 +412,44 @@ std::optional<Fix> code_fix(const FixContext& c, FixKind kind) {
 
   // A token in a string literal's delimiters or in one the text leaves unterminated has no
   // literal to rewrite: no fix of this kind rather than one that does nothing or breaks more.
-  if (!in_comment && inner != nullptr && inner->kind == SourceSpan::Kind::String && (s == nullptr || !s->closed)) {
+  if (inner != nullptr && inner->kind == SourceSpan::Kind::String && (s == nullptr || !s->closed)) {
     return std::nullopt;
   }
+  const ValueContext v = value_context(c, s);
+  if (!applies(kind, l, v)) return std::nullopt;
 
   EditSet edits;
-  if (in_comment) {
-    edits.add(c.token_begin, c.token_end, l.expression);
+  std::optional<TextEdit> literal;
+  std::vector<std::string> imports = l.imports;
+  const bool whole = s == nullptr || (s->content_begin == c.token_begin && s->content_end == c.token_end);
+  if (l.pulumi_output && v.output_template) {
+    // A hole of `pulumi.interpolate`: the Output goes in as it is and the tag stays.
+    literal = TextEdit{c.token_begin, c.token_end, "${" + l.expression + "}"};
+  } else if (l.pulumi_output && !whole) {
+    // The inner string is rebuilt around a plain `token` variable, then the whole literal (or
+    // the Go pulumi.String call around it) becomes an apply() of the Output.
+    const std::optional<TextEdit> inner_edit = embed_in_literal(c, s, "token");
+    if (!inner_edit) return std::nullopt;
+    std::string inner_text(c.text.substr(s->begin, s->end - s->begin));
+    inner_text.replace(inner_edit->begin - s->begin, inner_edit->end - inner_edit->begin, inner_edit->new_text);
+    const auto [b, e] = v.wrapper.value_or(std::make_pair(s->begin, s->end));
+    literal = TextEdit{b, e, wrap_output(c, l.expression, inner_text)};
+    if (c.language == Language::Go) imports.emplace_back("\"github.com/pulumi/pulumi/sdk/v3/go/pulumi\"");
+  } else if (l.pulumi_output && v.wrapper) {
+    literal = TextEdit{v.wrapper->first, v.wrapper->second, l.expression};
   } else {
-    std::optional<TextEdit> literal = embed_in_literal(c, s, l.expression);
-    if (!literal) return std::nullopt;
-    std::vector<std::string> imports = l.imports;
-    const bool whole = s == nullptr || (s->content_begin == c.token_begin && s->content_end == c.token_end);
-    if (l.pulumi_output && !whole) {
-      // The inner string is rebuilt around a plain `token` variable, then the
-      // whole literal becomes an apply() of the Output.
-      const std::optional<TextEdit> inner_edit = embed_in_literal(c, s, "token");
-      if (!inner_edit) return std::nullopt;
-      std::string inner_text(c.text.substr(s->begin, s->end - s->begin));
-      inner_text.replace(inner_edit->begin - s->begin, inner_edit->end - inner_edit->begin, inner_edit->new_text);
-      literal = TextEdit{s->begin, s->end, wrap_output(c, l.expression, inner_text)};
-      if (c.language == Language::Go) imports.emplace_back("\"github.com/pulumi/pulumi/sdk/v3/go/pulumi\"");
-    }
-    const ImportRegion region(c.source, c.lexer, c.language);
-    region.add(imports, edits);
-    add_helper(c, l, region, edits);
-    switch (relax_constant(c, s, *literal, edits)) {
-      case Relaxed::Impossible: return std::nullopt;
-      case Relaxed::Moved: break;
-      case Relaxed::Unchanged:
-        if (!edits.add(literal->begin, literal->end, literal->new_text)) return std::nullopt;
-        break;
-    }
+    literal = embed_in_literal(c, s, l.expression);
+  }
+  if (!literal) return std::nullopt;
+  const ImportRegion region(c.source, c.lexer, c.language);
+  region.add(imports, edits);
+  add_helper(c, l, region, edits);
+  switch (relax_constant(c, s, *literal, edits)) {
+    case Relaxed::Impossible: return std::nullopt;
+    case Relaxed::Moved: break;
+    case Relaxed::Unchanged:
+      if (!edits.add(literal->begin, literal->end, literal->new_text)) return std::nullopt;
+      break;
   }
   return Fix{kind, fix_title(kind, c.language, c.names), kind == FixKind::Environment, edits.take()};
 }

@@ -41,6 +41,7 @@ std::string shell_reference(FixKind kind, const Names& n) {
       return "$(vault kv get -mount=" + shell_word(n.vault_mount) + " -field=" + shell_word(n.vault_field) + " " +
              shell_word(n.vault_path) + ")";
     case FixKind::Conjur: return "$(conjur variable get -i " + shell_word(n.conjur_variable) + ")";
+    case FixKind::Redact:
     case FixKind::Suppress: break;
   }
   return {};
@@ -388,6 +389,37 @@ std::optional<Fix> pulumi_yaml_config_default_fix(const FixContext& c) {
   return Fix{FixKind::PulumiConfig, pulumi_yaml_default_title(key), true, edits.take()};
 }
 
+// package.json: a token in an npm script (a shell command line in a JSON string). An inline
+// `NAME=<token> ` assignment in front of a command is dropped when NAME is the variable the
+// fix reads (the Pulumi CLI reads PULUMI_ACCESS_TOKEN from the environment it already has);
+// any other use becomes `$NAME`, which the script's shell expands. Outside "scripts": nullopt.
+std::optional<Fix> package_script_fix(const FixContext& c) {
+  const std::size_t line = c.source.line_start(c.token_begin);
+  bool in_scripts = false;
+  int depth = 0;
+  for (std::size_t pos = line; pos > 0 && !in_scripts;) {
+    pos = c.source.line_start(pos - 1);
+    const std::string_view l = trim(c.source.line_at(pos));
+    if (l.starts_with("\"scripts\"") && depth == 0) in_scripts = true;
+    for (char ch : l) depth += ch == '}' ? 1 : ch == '{' ? -1 : 0;
+    if (depth < 0) break;
+  }
+  if (!in_scripts) return std::nullopt;
+  const std::string name = safe_env_var(c.names);
+  EditSet edits;
+  const std::string assign = name + "=";
+  const std::size_t b = c.token_begin;
+  const bool assigned = b >= assign.size() && c.text.substr(b - assign.size(), assign.size()) == assign &&
+                        (b == assign.size() || std::string_view("\" ;&|(").find(c.text[b - assign.size() - 1]) !=
+                                                   std::string_view::npos);
+  if (assigned && c.token_end < c.text.size() && c.text[c.token_end] == ' ') {
+    edits.add(b - assign.size(), c.token_end + 1, "");
+    return Fix{FixKind::Environment, package_script_title(name), true, edits.take()};
+  }
+  edits.add(c.token_begin, c.token_end, "$" + name);
+  return make_fix(c, FixKind::Environment, edits, true);
+}
+
 // Stack configuration values do not expand environment variables: the plain-text entry is
 // removed, and the title gives the command that writes it back as an encrypted `secure:` value.
 std::optional<Fix> stack_config_fix(const FixContext& c) {
@@ -477,6 +509,18 @@ std::optional<Fix> config_fix(const FixContext& c, FixKind kind) {
     case Language::PulumiStackConfig:
       if (kind != FixKind::PulumiConfig) return std::nullopt;
       return stack_config_fix(c);
+    case Language::MavenPom:
+      // Maven interpolates ${env.NAME} in any element or attribute value of the POM.
+      if (!env) return std::nullopt;
+      return single_edit_fix(c, kind, {c.token_begin, c.token_end, "${env." + safe_env_var(c.names) + "}"}, true);
+    case Language::VsCodeSettings:
+      // VS Code expands ${env:NAME} in launch and task configurations, terminal environments and
+      // the settings that resolve variables.
+      if (!env) return std::nullopt;
+      return single_edit_fix(c, kind, {c.token_begin, c.token_end, "${env:" + safe_env_var(c.names) + "}"}, true);
+    case Language::PackageJson:
+      if (!env) return std::nullopt;
+      return package_script_fix(c);
     default: return std::nullopt;
   }
 }

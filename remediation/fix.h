@@ -8,8 +8,10 @@
 
 namespace ptl::remediation {
 
-// The ways a token can be taken out of a file, in the order they are offered.
-enum class FixKind { Environment, PulumiConfig, AwsSecretsManager, Vault, Conjur, Suppress };
+// The ways a token can be taken out of a file, in the order they are offered. Redact replaces
+// the token by a placeholder, where it is text to read (a comment, documentation) rather than
+// a value the program uses.
+enum class FixKind { Environment, PulumiConfig, AwsSecretsManager, Vault, Conjur, Redact, Suppress };
 
 // Replace text[begin, end) by new_text. Offsets are bytes into the ORIGINAL
 // document; the edits of one fix are sorted and never overlap.

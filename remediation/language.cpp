@@ -39,6 +39,15 @@ bool from_path(std::string_view path, Language& out) {
     }
     return false;
   }
+  if (ends_with(name, ".ipynb")) return out = Language::Notebook, true;
+  if (name == "pom.xml") return out = Language::MavenPom, true;
+  if (name == "package.json") return out = Language::PackageJson, true;
+  if (ends_with(name, ".code-workspace") ||
+      (p.find(".vscode/") != std::string::npos &&
+       (name == "settings.json" || name == "launch.json" || name == "tasks.json"))) {
+    return out = Language::VsCodeSettings, true;
+  }
+  if (name == "credentials.json" && p.find(".pulumi/") != std::string::npos) return out = Language::PulumiCredentials, true;
   if (name.starts_with("dockerfile") || ends_with(name, ".dockerfile") || name == "containerfile") {
     return out = Language::Dockerfile, true;
   }
@@ -106,6 +115,18 @@ Language detect_language(std::string_view language_id, std::string_view path) {
   return Language::PlainText;
 }
 
+bool is_yaml(Language language) {
+  switch (language) {
+    case Language::DockerCompose:
+    case Language::GitHubActions:
+    case Language::GitLabCi:
+    case Language::PulumiYaml:
+    case Language::PulumiStackConfig:
+    case Language::Yaml: return true;
+    default: return false;
+  }
+}
+
 std::string_view language_name(Language language) {
   switch (language) {
     case Language::TypeScript: return "TypeScript";
@@ -128,6 +149,11 @@ std::string_view language_name(Language language) {
     case Language::Json: return "JSON";
     case Language::Markdown: return "Markdown";
     case Language::PlainText: return "plain text";
+    case Language::Notebook: return "Jupyter notebook";
+    case Language::MavenPom: return "Maven POM";
+    case Language::VsCodeSettings: return "VS Code settings";
+    case Language::PackageJson: return "package.json";
+    case Language::PulumiCredentials: return "Pulumi CLI credentials";
   }
   return "plain text";
 }

@@ -80,6 +80,18 @@ constexpr std::string_view kTsConjur = R"(async function pulumiAccessTokenFromCo
 }
 )";
 
+// process.env.X is `string | undefined`: where a string is required it does not type-check,
+// and where it does (a template) an unset variable silently becomes "undefined". The fix reads
+// it through this helper, which fails clearly instead.
+constexpr std::string_view kTsEnv = R"(@DOC@function requireEnv(name@PARAM@)@RET@ {
+    const value = process.env[name];
+    if (value === undefined || value === "") {
+        throw new Error(`Set the environment variable ${name}`);
+    }
+    return value;
+}
+)";
+
 // A secret-store helper returns a Promise. Where `await` is valid the call is
 // awaited and gives a plain string; elsewhere (the top level of a CommonJS
 // file or of a TypeScript program compiled as CommonJS, as Pulumi's templates
@@ -100,7 +112,14 @@ Lookup js_lookup(FixKind kind, bool typescript, const Names& n, const FileFacts&
   const std::string ret = typescript ? ": Promise<string>" : "";
   Lookup l;
   switch (kind) {
-    case FixKind::Environment: l.expression = "process.env." + safe_env_var(n); break;
+    case FixKind::Environment:
+      l.expression = fmt::format("requireEnv(\"{}\")", safe_env_var(n));
+      l.helper_name = "requireEnv";
+      // JavaScript gets its types from JSDoc, which checkJs (and editors) read.
+      l.helper_code = fill(kTsEnv, {{"DOC", typescript ? "" : "/** @param {string} name @returns {string} */\n"},
+                                    {"PARAM", typescript ? ": string" : ""},
+                                    {"RET", typescript ? ": string" : ""}});
+      break;
     case FixKind::PulumiConfig:
       l.expression = fmt::format("new {}.Config().requireSecret(\"{}\")", facts.pulumi_alias, lit(n.config_key));
       l.pulumi_output = true;
@@ -123,6 +142,7 @@ Lookup js_lookup(FixKind kind, bool typescript, const Names& n, const FileFacts&
       js_call(l, "pulumiAccessTokenFromConjur", facts);
       l.helper_code = fill(kTsConjur, {{"RET", ret}, {"VARIABLE", lit(n.conjur_variable)}});
       break;
+    case FixKind::Redact:
     case FixKind::Suppress: break;
   }
   return l;
@@ -146,13 +166,18 @@ constexpr std::string_view kPyVault = R"(def pulumi_access_token_from_vault() ->
 // conjur_api's Client methods are coroutines. A Pulumi program already runs
 // inside an event loop, where asyncio.run() is refused, so the lookup gets its
 // own loop in a worker thread; that works in plain scripts too. The API key
-// goes in api_key: with only a password the SDK makes an extra login call.
+// goes in api_key: with only a password the SDK makes an extra login call. Client.get returns
+// Optional[bytes] and ConjurConnectionInfo's cert_file is a str (conjur-api-python's
+// signatures): an unset certificate is not passed, and a missing value fails clearly.
 constexpr std::string_view kPyConjur = R"(def pulumi_access_token_from_conjur() -> str:
     async def fetch() -> bytes:
         url = os.environ["CONJUR_APPLIANCE_URL"]
-        connection = ConjurConnectionInfo(
-            conjur_url=url, account=os.environ["CONJUR_ACCOUNT"], cert_file=os.environ.get("CONJUR_CERT_FILE")
-        )
+        account = os.environ["CONJUR_ACCOUNT"]
+        cert_file = os.environ.get("CONJUR_CERT_FILE")
+        if cert_file:
+            connection = ConjurConnectionInfo(conjur_url=url, account=account, cert_file=cert_file)
+        else:
+            connection = ConjurConnectionInfo(conjur_url=url, account=account)
         credentials = SimpleCredentialsProvider()
         credentials.save(
             CredentialsData(
@@ -160,7 +185,10 @@ constexpr std::string_view kPyConjur = R"(def pulumi_access_token_from_conjur() 
             )
         )
         client = Client(connection, authn_strategy=AuthnAuthenticationStrategy(credentials))
-        return await client.get("@VARIABLE@")
+        value = await client.get("@VARIABLE@")
+        if value is None:
+            raise RuntimeError("Conjur variable @VARIABLE@ has no value")
+        return value
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, fetch()).result().decode("utf-8")
@@ -201,6 +229,7 @@ Lookup python_lookup(FixKind kind, const Names& n, char quote) {
       l.helper_name = "pulumi_access_token_from_conjur";
       l.helper_code = fill(kPyConjur, {{"VARIABLE", lit(n.conjur_variable)}});
       break;
+    case FixKind::Redact:
     case FixKind::Suppress: break;
   }
   return l;
@@ -291,6 +320,7 @@ Lookup go_lookup(FixKind kind, const Names& n) {
       l.helper_name = "mustPulumiAccessTokenFromConjur";
       l.helper_code = fill(kGoConjur, {{"VARIABLE", lit(n.conjur_variable)}});
       break;
+    case FixKind::Redact:
     case FixKind::Suppress: break;
   }
   return l;
@@ -300,9 +330,11 @@ Lookup go_lookup(FixKind kind, const Names& n) {
 
 constexpr std::string_view kCsAws = R"(@MODS@string PulumiAccessTokenFromAws()
 {
-    using var client = new AmazonSecretsManagerClient();
-    var request = new GetSecretValueRequest { SecretId = "@ID@" };
-    return client.GetSecretValueAsync(request).GetAwaiter().GetResult().SecretString;
+    using (var client = new AmazonSecretsManagerClient())
+    {
+        var request = new GetSecretValueRequest { SecretId = "@ID@" };
+        return client.GetSecretValueAsync(request).GetAwaiter().GetResult().SecretString;
+    }
 }
 )";
 
@@ -355,6 +387,7 @@ Lookup csharp_lookup(FixKind kind, const Names& n, const FileFacts& facts) {
       l.helper_name = "PulumiAccessTokenFromConjur";
       l.helper_code = fill(kCsConjur, {{"MODS", mods}, {"VARIABLE", lit(n.conjur_variable)}});
       break;
+    case FixKind::Redact:
     case FixKind::Suppress: break;
   }
   return l;
@@ -422,6 +455,7 @@ Lookup java_lookup(FixKind kind, const Names& n) {
       l.helper_name = "pulumiAccessTokenFromConjur";
       l.helper_code = fill(kJavaConjur, {{"VARIABLE", lit(n.conjur_variable)}});
       break;
+    case FixKind::Redact:
     case FixKind::Suppress: break;
   }
   return l;

@@ -10,7 +10,10 @@
 #include "remediation/config_fixes.h"
 #include "remediation/dockerfile_fixes.h"
 #include "remediation/fix_context.h"
+#include "remediation/notebook_fixes.h"
+#include "remediation/redact.h"
 #include "remediation/suppress.h"
+#include "remediation/titles.h"
 
 namespace ptl::remediation {
 namespace {
@@ -31,6 +34,7 @@ bool is_program(Language language) {
 }
 
 std::optional<Fix> fix_of_kind(const FixContext& c, FixKind kind) {
+  if (token_is_prose(c)) return std::nullopt;  // redact_fix, not a rewrite into code
   if (is_program(c.language)) return code_fix(c, kind);
   if (c.language == Language::Dockerfile) {
     return kind == FixKind::Environment ? dockerfile_fix(c) : std::nullopt;
@@ -48,9 +52,28 @@ void redact(Fix& fix, std::string_view token) {
 
 bool valid_span(std::string_view text, std::size_t b, std::size_t e) { return b < e && e <= text.size(); }
 
-// The preferred fix of one token: the first kind of kOrder that applies (never Suppress), as
-// fixes_for marks it.
+// A notebook's fixes, with their titles (the Redact fix of a token outside code gets its own).
+std::vector<Fix> notebook_fixes_titled(const FixContext& c) {
+  std::vector<Fix> fixes = notebook_fixes(c);
+  for (Fix& f : fixes) {
+    if (f.title.empty()) f.title = fix_title(f.kind, c.language, c.names);
+  }
+  return fixes;
+}
+
+// The preferred fix of one token: the first kind of kOrder that applies, else Redact (never
+// Suppress), as fixes_for marks it.
 std::optional<Fix> preferred_fix(const FixContext& c) {
+  if (c.language == Language::Notebook) {
+    for (Fix& f : notebook_fixes_titled(c)) {
+      if (f.kind == FixKind::Suppress) continue;
+      f.preferred = true;
+      redact(f, c.text.substr(c.token_begin, c.token_end - c.token_begin));
+      return std::move(f);
+    }
+    return std::nullopt;
+  }
+  if (auto fix = redact_fix(c)) return fix;
   for (const FixKind kind : kOrder) {
     if (auto fix = fix_of_kind(c, kind)) {
       fix->preferred = true;
@@ -66,10 +89,15 @@ std::vector<Fix> fixes_unchecked(std::string_view text, std::size_t b, std::size
   const LexedText doc(text, language);
   const FixContext c(doc, b, e, language, names);
   std::vector<Fix> fixes;
-  for (const FixKind kind : kOrder) {
-    if (auto fix = fix_of_kind(c, kind)) fixes.push_back(std::move(*fix));
+  if (language == Language::Notebook) {
+    fixes = notebook_fixes_titled(c);
+  } else {
+    if (auto fix = redact_fix(c)) fixes.push_back(std::move(*fix));
+    for (const FixKind kind : kOrder) {
+      if (auto fix = fix_of_kind(c, kind)) fixes.push_back(std::move(*fix));
+    }
+    if (auto fix = suppress_fix(c)) fixes.push_back(std::move(*fix));
   }
-  if (auto fix = suppress_fix(c)) fixes.push_back(std::move(*fix));
   if (!fixes.empty() && fixes.front().kind != FixKind::Suppress) {
     for (auto& f : fixes) f.preferred = false;
     fixes.front().preferred = true;
@@ -254,14 +282,15 @@ std::vector<TextEdit> fix_all(std::string_view text, std::span<const std::pair<s
   }
 }
 
-bool has_rewrites(Language language) {
-  return language != Language::Json && language != Language::Markdown && language != Language::PlainText;
-}
+bool has_rewrites(Language language) { return language != Language::PulumiCredentials; }
 
 std::string_view environment_note(Language language) {
   switch (language) {
     case Language::Json:
       return "JSON cannot reference an environment variable: move the token out of this file and rotate it.";
+    case Language::PulumiCredentials:
+      return "This is the Pulumi CLI's own login (credentials.json): run `pulumi logout` to remove it, and rotate "
+             "the token if this file was shared or committed.";
     case Language::Markdown:
       return "Markdown cannot reference an environment variable: remove the token from this document and rotate it.";
     case Language::PlainText:

@@ -32,6 +32,10 @@ namespace ptl::remediation {
 // it on the token's line.
 inline constexpr std::string_view kIgnoreMarker = "pulumi-token-lsp:ignore";
 
+// What the Redact fix writes in place of a token: shaped like one for the reader, never matched
+// by the detector.
+inline constexpr std::string_view kRedacted = "pul-<your-token>";
+
 // The fixes for the token occupying text[token_begin, token_end) (44 bytes,
 // the caller guarantees it; a span outside the text gives no fixes), in the
 // order Environment (preferred), PulumiConfig, AwsSecretsManager, Vault,

@@ -18,24 +18,18 @@ CommentStyle style_of(Language language) {
     case Language::Go:
     case Language::CSharp:
     case Language::Java: return CommentStyle::Slash;
-    case Language::Markdown: return CommentStyle::Html;
+    case Language::VsCodeSettings: return CommentStyle::Slash;  // JSON with comments
+    case Language::Markdown:
+    case Language::MavenPom: return CommentStyle::Html;
     case Language::Json:
-    case Language::PlainText: return CommentStyle::None;
+    case Language::PlainText:
+    case Language::Notebook:
+    case Language::PackageJson:
+    case Language::PulumiCredentials: return CommentStyle::None;
     default: return CommentStyle::Hash;
   }
 }
 
-bool is_yaml(Language language) {
-  switch (language) {
-    case Language::DockerCompose:
-    case Language::GitHubActions:
-    case Language::GitLabCi:
-    case Language::PulumiYaml:
-    case Language::PulumiStackConfig:
-    case Language::Yaml: return true;
-    default: return false;
-  }
-}
 
 std::size_t indent_width(std::string_view line) {
   const auto n = line.find_first_not_of(" \t");

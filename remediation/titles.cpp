@@ -32,6 +32,8 @@ std::string fix_title(FixKind kind, Language language, const Names& names) {
       return fmt::format("Read it from HashiCorp Vault (KV v2 {}/{}, field {})", names.vault_mount, names.vault_path,
                          names.vault_field);
     case FixKind::Conjur: return fmt::format("Read it from CyberArk Conjur (variable {})", names.conjur_variable);
+    case FixKind::Redact:
+      return fmt::format("Redact the token (replace it with {}); it was exposed, so rotate it", kRedacted);
     case FixKind::Suppress: return fmt::format("Ignore this token on this line ({})", kIgnoreMarker);
   }
   return {};
@@ -44,6 +46,10 @@ std::string stack_config_title(std::string_view key, bool path) {
 
 std::string pulumi_yaml_default_title(std::string_view key) {
   return fmt::format("Declare it secret, without a value (then run: pulumi config set --secret {} <value>)", key);
+}
+
+std::string package_script_title(std::string_view env_var) {
+  return fmt::format("Drop the inline {0}=...: the Pulumi CLI reads {0} from the environment", env_var);
 }
 
 }  // namespace ptl::remediation

@@ -23,4 +23,7 @@ std::string stack_config_title(std::string_view key, bool path);
 // goes, the entry is declared secret, and the title gives the command that sets it.
 std::string pulumi_yaml_default_title(std::string_view key);
 
+// The title of the package.json fix that drops an inline `NAME=<token>` from an npm script.
+std::string package_script_title(std::string_view env_var);
+
 }  // namespace ptl::remediation

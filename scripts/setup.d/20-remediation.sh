@@ -5,6 +5,7 @@
 #   mono-mcs   the C# compiler, against a stub assembly of the SDKs the fixes call
 #              (libmono-system-net-http4.0-cil: System.Net.Http.dll for the samples)
 #   default-jdk-headless  javac, against stubs of the Java SDKs the fixes call
+#   libxml2-utils  xmllint for Maven POMs
 #   python3    ast for Python
 #   npm ci     the TypeScript compiler; web-tree-sitter with prebuilt .wasm
 #              grammars (C#, Java, bash, YAML, HCL, PowerShell); dockerfile-ast
@@ -16,7 +17,7 @@
 set -euo pipefail
 
 missing=()
-for pkg in golang-go mono-mcs libmono-system-net-http4.0-cil default-jdk-headless python3; do
+for pkg in golang-go mono-mcs libmono-system-net-http4.0-cil default-jdk-headless libxml2-utils python3; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed'; then
     missing+=("$pkg")
   fi

@@ -33,6 +33,7 @@ std::string_view kind_name(rem::FixKind k) {
     case rem::FixKind::AwsSecretsManager: return "AwsSecretsManager";
     case rem::FixKind::Vault: return "Vault";
     case rem::FixKind::Conjur: return "Conjur";
+    case rem::FixKind::Redact: return "Redact";
     case rem::FixKind::Suppress: return "Suppress";
   }
   return "?";
@@ -55,6 +56,12 @@ std::string_view checker_for(rem::Language l) {
     case rem::Language::PulumiStackConfig:
     case rem::Language::Yaml: return "yaml";
     case rem::Language::Hcl: return "hcl";
+    case rem::Language::Notebook:
+    case rem::Language::PackageJson:
+    case rem::Language::PulumiCredentials:
+    case rem::Language::Json: return "json";
+    case rem::Language::VsCodeSettings: return "jsonc";
+    case rem::Language::MavenPom: return "xml";
     default: return "none";
   }
 }
@@ -73,6 +80,18 @@ std::string_view typechecker_for(rem::Language l, const fs::path& rel) {
     case rem::Language::PulumiYaml: return "pulumi-yaml";
     default: return "";
   }
+}
+
+// A program of the type checker's language with nothing in it: the sample's original is checked
+// against it, so every error of the original counts (an original that does not compile would
+// hide the errors a fix adds). Samples under a "modern/" folder use syntax newer than the
+// checker reads (C# 11 raw strings and top-level statements for mcs, which reads C# 7.2): they
+// are checked by their parser only.
+std::string empty_program(std::string_view typechecker) {
+  if (typechecker == "go") return "package empty\n";
+  if (typechecker == "notebook") return R"({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})";
+  if (typechecker == "pulumi-yaml") return "name: empty\nruntime: yaml\n";
+  return "";
 }
 
 std::string read_file(const fs::path& p) {
@@ -155,6 +174,13 @@ class Runner {
     std::ofstream(file, std::ios::binary) << text;
     manifest_ << checker << '\t' << file.string() << '\t' << rel.string() << " [" << label << "]\n";
     const std::string_view typechecker = typechecker_for(rem::detect_language("", rel.generic_string()), rel);
+    if (label == "original" && !typechecker.empty() && rel.generic_string().find("/modern/") == std::string::npos) {
+      const fs::path empty = out_ / "empty" / rel;
+      fs::create_directories(empty.parent_path());
+      std::ofstream(empty, std::ios::binary) << empty_program(typechecker);
+      typecheck_ << typechecker << '\t' << empty.string() << '\t' << file.string() << '\t' << rel.string()
+                 << " [original compiles]\n";
+    }
     if (label != "original" && !typechecker.empty()) {
       typecheck_ << typechecker << '\t' << (out_ / "original" / rel).string() << '\t' << file.string() << '\t'
                  << rel.string() << " [" << label << "]\n";

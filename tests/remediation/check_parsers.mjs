@@ -43,7 +43,8 @@
 //   dotenv      (.env; bash) the dotenv package's parser: every assignment
 //               line yields its key, no value keeps an unmatched quote, no
 //               $VAR in a single-quoted value.
-// GitLab CI files are checked as YAML only.
+// GitLab CI files are checked as YAML only. json (JSON.parse: notebooks, package.json),
+// jsonc (TypeScript's JSON parser: VS Code settings, with comments), xml (xmllint: Maven POMs).
 
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -464,6 +465,39 @@ async function checkFlavour(e) {
   }
 }
 
+// JSON (notebooks, package.json, credentials): the strict parser; JSON with comments (VS Code
+// settings): the TypeScript compiler's JSON parser, which is what VS Code's own jsonc rules
+// accept (comments, trailing commas).
+function checkJson(entries, comments) {
+  const errors = new Map();
+  for (const e of entries) {
+    const text = readFileSync(e.file, "utf8");
+    if (comments) {
+      const sf = ts.parseJsonText(e.file, text);
+      const d = sf.parseDiagnostics[0];
+      if (d) errors.set(e.file, `${ts.flattenDiagnosticMessageText(d.messageText, " ")} at ${d.start}`);
+    } else {
+      try {
+        JSON.parse(text);
+      } catch (err) {
+        errors.set(e.file, String(err.message));
+      }
+    }
+  }
+  return errors;
+}
+
+// XML (Maven POMs): libxml2's xmllint, well-formedness.
+function checkXml(entries) {
+  const errors = new Map();
+  for (const e of entries) {
+    const r = spawnSync("xmllint", ["--noout", e.file], { encoding: "utf8" });
+    if (r.error) throw new Error(`xmllint: ${r.error.message} (Debian package libxml2-utils)`);
+    if (r.status !== 0) errors.set(e.file, (r.stderr || "").split("\n")[0]);
+  }
+  return errors;
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const expectFailures = args[0] === "--expect-failures";
@@ -475,6 +509,9 @@ async function main() {
     ...checkPython(by("python")),
     ...checkGo(by("go")),
     ...(await checkDockerfile(by("dockerfile"))),
+    ...checkJson(by("json"), false),
+    ...checkJson(by("jsonc"), true),
+    ...checkXml(by("xml")),
   ]);
   for (const name of Object.keys(grammars)) {
     for (const [k, v] of await checkTreeSitter(name, by(name))) errors.set(k, v);

@@ -292,9 +292,11 @@ TEST_CASE("without resolve support the fix-all edit is inline, and only where a 
   // resolveSupport without dataSupport: the data that names the document would not come back.
   s.initialize({{"textDocument", {{"codeAction", {{"resolveSupport", {{"properties", {"edit"}}}}}}}}});
   CHECK(s.request(2, "initialize", {{"capabilities", json::object()}})["error"]["code"] == -32600);
-  s.open("file:///c.json", "json", "{\"t\": \"" + make_token(33) + "\"}\n");
+  // The Pulumi CLI's credentials file gets no rewrite (the remedy is `pulumi logout`).
+  const std::string credentials = "file:///home/u/.pulumi/credentials.json";
+  s.open(credentials, "json", "{\"accessTokens\": {\"https://api.pulumi.com\": \"" + make_token(33) + "\"}}\n");
   const json none = s.request(3, "textDocument/codeAction",
-                              {{"textDocument", {{"uri", "file:///c.json"}}},
+                              {{"textDocument", {{"uri", credentials}}},
                                {"range", {{"start", pos(0, 0)}, {"end", pos(0, 0)}}},
                                {"context", {{"diagnostics", json::array()}}}});
   CHECK(none["result"].empty());
@@ -304,7 +306,8 @@ TEST_CASE("without resolve support the fix-all edit is inline, and only where a 
                                       {"range", {{"start", pos(0, 0)}, {"end", pos(0, 0)}}},
                                       {"context", {{"diagnostics", json::array()}}}});
   REQUIRE(inline_edit["result"].size() == 1);
-  CHECK(inline_edit["result"][0]["edit"]["changes"]["file:///c.ts"].size() == 1);
+  // The literal and the requireEnv helper.
+  CHECK(inline_edit["result"][0]["edit"]["changes"]["file:///c.ts"].size() == 2);
 }
 
 TEST_CASE("settings from workspace/configuration change the severity and republish") {

@@ -116,10 +116,13 @@ TEST_CASE("powershell reads $env and keeps single-quoted strings literal") {
   });
 }
 
-TEST_CASE("json, markdown and plain text say why there is no environment fix") {
-  CHECK(kinds("{\"t\": \"@T@\"}\n", Language::Json).empty());
+TEST_CASE("json, markdown and plain text say why there is no environment fix, and redact the token") {
+  // Regression (issue 12, defect 7): a token in documentation had no fix at all.
+  CHECK(kinds("{\"t\": \"@T@\"}\n", Language::Json) == std::vector<FixKind>{FixKind::Redact});
   CHECK_FALSE(environment_note(Language::Json).empty());
-  CHECK(kinds("Token: @T@\n", Language::Markdown) == std::vector<FixKind>{FixKind::Suppress});
+  CHECK(kinds("Token: @T@\n", Language::Markdown) == std::vector<FixKind>{FixKind::Redact, FixKind::Suppress});
+  CHECK(fixed("Token: @T@\n", Language::Markdown, FixKind::Redact) == "Token: pul-<your-token>\n");
+  CHECK(kinds("Token: @T@\n", Language::PlainText) == std::vector<FixKind>{FixKind::Redact});
   CHECK(fixed("Token: @T@\n", Language::Markdown, FixKind::Suppress) ==
         make_doc("Token: @T@ <!-- pulumi-token-lsp:ignore -->\n").text);
   CHECK(environment_note(Language::Python).empty());

@@ -9,11 +9,30 @@
 using namespace ptl::remediation;
 using namespace ptl::remediation::testing;
 
+namespace {
+
+// The helper the TypeScript environment fix reads the variable through (issue 12, defect 3:
+// process.env.X is string | undefined), and its JavaScript twin typed by JSDoc.
+const std::string kTsEnvHelper =
+    "function requireEnv(name: string): string {\n"
+    "    const value = process.env[name];\n"
+    "    if (value === undefined || value === \"\") {\n"
+    "        throw new Error(`Set the environment variable ${name}`);\n"
+    "    }\n"
+    "    return value;\n"
+    "}\n";
+const std::string kJsEnvHelper = "/** @param {string} name @returns {string} */\nfunction requireEnv(name) {\n" +
+                                 kTsEnvHelper.substr(kTsEnvHelper.find('\n') + 1);
+
+}  // namespace
+
 
 TEST_CASE("the environment fix replaces the whole literal, quotes included") {
+  CHECK(fixed("const t = \"@T@\";\n", Language::TypeScript, FixKind::Environment) ==
+        kTsEnvHelper + "\nconst t = requireEnv(\"PULUMI_ACCESS_TOKEN\");\n");
+  CHECK(fixed("const t = '@T@';\n", Language::JavaScript, FixKind::Environment) ==
+        kJsEnvHelper + "\nconst t = requireEnv(\"PULUMI_ACCESS_TOKEN\");\n");
   check_rows({
-      {"const t = \"@T@\";\n", Language::TypeScript, FixKind::Environment, "const t = process.env.PULUMI_ACCESS_TOKEN;\n"},
-      {"const t = '@T@';\n", Language::JavaScript, FixKind::Environment, "const t = process.env.PULUMI_ACCESS_TOKEN;\n"},
       {"import os\nt = '@T@'\n", Language::Python, FixKind::Environment, "import os\nt = os.environ[\"PULUMI_ACCESS_TOKEN\"]\n"},
       {"class A {\n    String t = \"@T@\";\n}\n", Language::Java, FixKind::Environment,
        "class A {\n    String t = System.getenv(\"PULUMI_ACCESS_TOKEN\");\n}\n"},
@@ -23,11 +42,11 @@ TEST_CASE("the environment fix replaces the whole literal, quotes included") {
 }
 
 TEST_CASE("a token inside a larger string becomes interpolation or concatenation") {
+  CHECK(fixed("const u = `https://x/?t=@T@&a=${b}`;\n", Language::TypeScript, FixKind::Environment) ==
+        kTsEnvHelper + "\nconst u = `https://x/?t=${requireEnv(\"PULUMI_ACCESS_TOKEN\")}&a=${b}`;\n");
+  CHECK(fixed("const u = \"https://x/?t=@T@\";\n", Language::TypeScript, FixKind::Environment) ==
+        kTsEnvHelper + "\nconst u = (\"https://x/?t=\" + requireEnv(\"PULUMI_ACCESS_TOKEN\"));\n");
   check_rows({
-      {"const u = `https://x/?t=@T@&a=${b}`;\n", Language::TypeScript, FixKind::Environment,
-       "const u = `https://x/?t=${process.env.PULUMI_ACCESS_TOKEN}&a=${b}`;\n"},
-      {"const u = \"https://x/?t=@T@\";\n", Language::TypeScript, FixKind::Environment,
-       "const u = (\"https://x/?t=\" + process.env.PULUMI_ACCESS_TOKEN);\n"},
       {"import os\nu = f\"https://{host}/?t=@T@\"\n", Language::Python, FixKind::Environment,
        "import os\nu = f\"https://{host}/?t={os.environ['PULUMI_ACCESS_TOKEN']}\"\n"},
       {"import os\nu = 'a @T@ b'\n", Language::Python, FixKind::Environment,
@@ -43,15 +62,86 @@ TEST_CASE("a token inside a larger string becomes interpolation or concatenation
   });
 }
 
-TEST_CASE("a Pulumi Output is embedded in a larger string through apply") {
+TEST_CASE("a Pulumi Output is embedded in a larger string through apply where a resource input takes it") {
   check_rows({
-      {"import * as pulumi from \"@pulumi/pulumi\";\nconst h = 'token @T@';\n", Language::TypeScript,
-       FixKind::PulumiConfig,
-       "import * as pulumi from \"@pulumi/pulumi\";\nconst h = new pulumi.Config().requireSecret(\"pulumiAccessToken\")"
-       ".apply((token) => ('token ' + token));\n"},
-      {"import pulumi\nh = f\"token @T@\"\n", Language::Python, FixKind::PulumiConfig,
-       "import pulumi\nh = pulumi.Config().require_secret('pulumiAccessToken').apply(lambda token: f\"token {token}\")\n"},
+      {"import * as pulumi from \"@pulumi/pulumi\";\nnew svc.Provider(\"p\", { accessToken: 'token @T@' });\n",
+       Language::TypeScript, FixKind::PulumiConfig,
+       "import * as pulumi from \"@pulumi/pulumi\";\nnew svc.Provider(\"p\", { accessToken: new pulumi.Config()"
+       ".requireSecret(\"pulumiAccessToken\").apply((token) => ('token ' + token)) });\n"},
+      {"import pulumi\nsvc.Provider(\"p\", access_token=f\"token @T@\")\n", Language::Python, FixKind::PulumiConfig,
+       "import pulumi\nsvc.Provider(\"p\", access_token=pulumi.Config().require_secret('pulumiAccessToken')"
+       ".apply(lambda token: f\"token {token}\"))\n"},
+      {"package main\n\nimport \"github.com/pulumi/pulumi/sdk/v3/go/pulumi\"\n\nfunc run(ctx *pulumi.Context) {\n"
+       "\t_ = &svc.ProviderArgs{AccessToken: pulumi.String(\"token @T@\")}\n}\n",
+       Language::Go, FixKind::PulumiConfig,
+       "package main\n\nimport (\n\t\"github.com/pulumi/pulumi/sdk/v3/go/pulumi\"\n"
+       "\t\"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config\"\n)\n\nfunc run(ctx *pulumi.Context) {\n"
+       "\t_ = &svc.ProviderArgs{AccessToken: config.RequireSecret(ctx, \"pulumiAccessToken\").ApplyT(func(token string) "
+       "string { return (\"token \" + token) }).(pulumi.StringOutput)}\n}\n"},
   });
+}
+
+TEST_CASE("a pulumi.interpolate template takes the Output in a hole and keeps its tag") {
+  // Regression (issue 12, defect 1): the tag was glued to the replacement
+  // (`pulumi.interpolatenew pulumi.Config()...`).
+  const char* input = "import * as pulumi from \"@pulumi/pulumi\";\nconst u = pulumi.interpolate`https://${h}/?t=@T@`;\n";
+  CHECK(fixed(input, Language::TypeScript, FixKind::PulumiConfig) ==
+        "import * as pulumi from \"@pulumi/pulumi\";\nconst u = pulumi.interpolate`https://${h}/?t="
+        "${new pulumi.Config().requireSecret(\"pulumiAccessToken\")}`;\n");
+  const std::string aws = fixed(input, Language::TypeScript, FixKind::AwsSecretsManager);
+  CHECK(aws.ends_with("const u = pulumi.interpolate`https://${h}/?t=${pulumi.secret(pulumiAccessTokenFromAws())}`;\n"));
+  const std::string whole = fixed("import * as pulumi from \"@pulumi/pulumi\";\nconst u = pulumi.interpolate`@T@`;\n",
+                                  Language::TypeScript, FixKind::Conjur);
+  CHECK(whole.ends_with("const u = pulumi.interpolate`${pulumi.secret(pulumiAccessTokenFromConjur())}`;\n"));
+}
+
+TEST_CASE("where a plain string is required, no fix puts a Pulumi Output there") {
+  // Regression (issue 12, defects 3 and 4): HTTP headers, fetch URLs, Automation API settings,
+  // a package-level Go var, a C# static field, a Java field without a Context.
+  const std::vector<FixKind> env_only = {FixKind::Environment, FixKind::Suppress};
+  const std::vector<FixKind> stores = {FixKind::Environment, FixKind::AwsSecretsManager, FixKind::Vault,
+                                       FixKind::Conjur, FixKind::Suppress};
+  CHECK(kinds("const headers: Record<string, string> = { Authorization: \"token @T@\" };\n", Language::TypeScript) ==
+        env_only);
+  CHECK(kinds("const t = \"@T@\";\nfetch(t);\n", Language::TypeScript) == env_only);
+  CHECK(kinds("async function f() {\n  await fetch(\"https://x/?t=@T@\");\n}\n", Language::TypeScript) == stores);
+  CHECK(kinds("headers = {\"Authorization\": \"token @T@\"}\n", Language::Python) == stores);
+  CHECK(kinds("package deploy\n\nvar defaultToken = \"@T@\"\n", Language::Go) == stores);
+  CHECK(kinds("class A\n{\n    private static readonly string Token = \"@T@\";\n}\n", Language::CSharp) == stores);
+  CHECK(kinds("class A {\n    static final String T = \"@T@\";\n}\n", Language::Java) == stores);
+  // ctx is in scope, but the value is a plain string (a header), not a resource input.
+  CHECK(kinds("class A {\n    void run(Context ctx) {\n        String h = \"token @T@\";\n    }\n}\n", Language::Java) ==
+        stores);
+}
+
+TEST_CASE("an Automation API program gets no Pulumi config fix and no Output") {
+  // Regression (issue 12, defect 5): there is no stack config to read in a LocalWorkspace driver.
+  const char* ts = "import { LocalWorkspace } from \"@pulumi/pulumi/automation\";\n"
+                   "async function main() {\n  await LocalWorkspace.selectStack({ stackName: \"dev\", workDir: \".\" },\n"
+                   "    { envVars: { PULUMI_ACCESS_TOKEN: \"@T@\" } });\n}\n";
+  CHECK(kinds(ts, Language::TypeScript) == std::vector<FixKind>{FixKind::Environment, FixKind::AwsSecretsManager,
+                                                                FixKind::Vault, FixKind::Conjur, FixKind::Suppress});
+  const char* sync = "const { LocalWorkspace } = require(\"@pulumi/pulumi/automation\");\nfunction f() {\n"
+                     "    return { token: \"@T@\" };\n}\n";
+  CHECK(kinds(sync, Language::JavaScript) == std::vector<FixKind>{FixKind::Environment, FixKind::Suppress});
+  CHECK(kinds("from pulumi import automation as auto\nenv = {\"PULUMI_ACCESS_TOKEN\": \"@T@\"}\n", Language::Python) ==
+        std::vector<FixKind>{FixKind::Environment, FixKind::AwsSecretsManager, FixKind::Vault, FixKind::Conjur,
+                             FixKind::Suppress});
+}
+
+TEST_CASE("a variable that flows only into resource inputs may become an Output") {
+  CHECK(find_kind(fixes_for(make_doc("const t = \"@T@\";\nnew svc.Provider(\"p\", { accessToken: t });\n").text, 11, 55,
+                            Language::TypeScript, Names{}),
+                  FixKind::PulumiConfig) != nullptr);
+  CHECK(find_kind(fixes_for(make_doc("const t = \"@T@\";\nnew svc.Provider(\"p\", { accessToken: t });\nfetch(t);\n").text,
+                            11, 55, Language::TypeScript, Names{}),
+                  FixKind::PulumiConfig) == nullptr);
+  CHECK(find_kind(fixes_for(make_doc("T = \"@T@\"\nsvc.Provider(\"p\", access_token=T)\n").text, 5, 49, Language::Python,
+                            Names{}),
+                  FixKind::PulumiConfig) != nullptr);
+  CHECK(find_kind(fixes_for(make_doc("T = \"@T@\"\nsvc.Provider(\"p\", access_token=T)\nprint(T.upper())\n").text, 5, 49,
+                            Language::Python, Names{}),
+                  FixKind::PulumiConfig) == nullptr);
 }
 
 TEST_CASE("python gets import os after the docstring and __future__ imports when missing") {
@@ -97,8 +187,9 @@ TEST_CASE("secret-store fixes add one named helper and its imports, reused by th
 
 TEST_CASE("a TS/JS secret-store lookup is awaited only inside an async function, else a secret Output") {
   check_rows({
-      // Top level: `await` would be TS1378 under Pulumi's CommonJS tsconfig.
-      {"const t = \"@T@\";\n", Language::TypeScript, FixKind::AwsSecretsManager,
+      // Top level: `await` would be TS1378 under Pulumi's CommonJS tsconfig; a resource input
+      // takes the secret Output.
+      {"new svc.Provider(\"p\", { accessToken: \"@T@\" });\n", Language::TypeScript, FixKind::AwsSecretsManager,
        "import { GetSecretValueCommand, SecretsManagerClient } from \"@aws-sdk/client-secrets-manager\";\n"
        "import * as pulumi from \"@pulumi/pulumi\";\n"
        "async function pulumiAccessTokenFromAws(): Promise<string> {\n"
@@ -110,7 +201,7 @@ TEST_CASE("a TS/JS secret-store lookup is awaited only inside an async function,
        "    return out.SecretString;\n"
        "}\n"
        "\n"
-       "const t = pulumi.secret(pulumiAccessTokenFromAws());\n"},
+       "new svc.Provider(\"p\", { accessToken: pulumi.secret(pulumiAccessTokenFromAws()) });\n"},
       // Inside an async function the value is a plain string, embedded directly.
       {"async function main() {\n    const u = `x ${a} @T@`;\n}\n", Language::JavaScript, FixKind::Vault,
        "const vault = require(\"node-vault\");\n"
@@ -126,7 +217,8 @@ TEST_CASE("a TS/JS secret-store lookup is awaited only inside an async function,
       // node-vault says `export =`: TypeScript imports it with import-equals
       // (a default import is TS1259 without esModuleInterop); the Output goes
       // through apply() under the file's own alias for @pulumi/pulumi.
-      {"import * as p from \"@pulumi/pulumi\";\nconst h = 'token @T@';\n", Language::TypeScript, FixKind::Vault,
+      {"import * as p from \"@pulumi/pulumi\";\nnew svc.Provider(\"p\", { accessToken: 'token @T@' });\n",
+       Language::TypeScript, FixKind::Vault,
        "import * as p from \"@pulumi/pulumi\";\n"
        "import vault = require(\"node-vault\");\n"
        "\n"
@@ -136,14 +228,16 @@ TEST_CASE("a TS/JS secret-store lookup is awaited only inside an async function,
        "    return secret.data.data[\"api_key\"];\n"
        "}\n"
        "\n"
-       "const h = p.secret(pulumiAccessTokenFromVault()).apply((token) => ('token ' + token));\n"},
+       "new svc.Provider(\"p\", { accessToken: p.secret(pulumiAccessTokenFromVault()).apply((token) => ('token ' + "
+       "token)) });\n"},
   });
-  // A function that is not async: the Promise goes into pulumi.secret().
-  const std::string cjs = fixed("const { LocalWorkspace } = require(\"@pulumi/pulumi/automation\");\nfunction f() {\n"
-                                "    return { token: \"@T@\" };\n}\n",
+  // A function that is not async, in a Pulumi program: the Promise goes into pulumi.secret()
+  // where a resource input takes it.
+  const std::string cjs = fixed("function f() {\n    return new svc.Provider(\"p\", { token: \"@T@\" });\n}\n",
                                 Language::JavaScript, FixKind::Conjur);
   CHECK(cjs.find("const pulumi = require(\"@pulumi/pulumi\");\n") != std::string::npos);
-  CHECK(cjs.find("    return { token: pulumi.secret(pulumiAccessTokenFromConjur()) };\n") != std::string::npos);
+  CHECK(cjs.find("    return new svc.Provider(\"p\", { token: pulumi.secret(pulumiAccessTokenFromConjur()) });\n") !=
+        std::string::npos);
   CHECK(cjs.find("await pulumiAccessTokenFromConjur") == std::string::npos);
 }
 
@@ -152,7 +246,8 @@ TEST_CASE("the python conjur lookup awaits the async SDK on its own loop in a wo
   // runs inside an event loop, where asyncio.run() is refused.
   const std::string out = fixed("import pulumi\nt = \"@T@\"\n", Language::Python, FixKind::Conjur);
   for (const char* line : {"import asyncio\n", "from concurrent.futures import ThreadPoolExecutor\n",
-                           "        return await client.get(\"pulumi/access-token\")\n",
+                           "        value = await client.get(\"pulumi/access-token\")\n",
+                           "            raise RuntimeError(\"Conjur variable pulumi/access-token has no value\")\n",
                            "        return pool.submit(asyncio.run, fetch()).result().decode(\"utf-8\")\n",
                            "api_key=os.environ[\"CONJUR_AUTHN_API_KEY\"]", "t = pulumi_access_token_from_conjur()\n"}) {
     CAPTURE(line);
@@ -163,10 +258,17 @@ TEST_CASE("the python conjur lookup awaits the async SDK on its own loop in a wo
 TEST_CASE("every program language offers the six fixes in the order of issue 3") {
   const std::vector<FixKind> all = {FixKind::Environment, FixKind::PulumiConfig, FixKind::AwsSecretsManager,
                                     FixKind::Vault,       FixKind::Conjur,       FixKind::Suppress};
-  CHECK(kinds("const t = \"@T@\";\n", Language::TypeScript) == all);
-  CHECK(kinds("t = \"@T@\"\n", Language::Python) == all);
-  CHECK(kinds("package main\nvar t = \"@T@\"\n", Language::Go) == all);
-  CHECK(kinds("class A { String t = \"@T@\"; }\n", Language::Java) == all);
+  // Where the value is a resource input and the Pulumi context is in scope.
+  CHECK(kinds("new svc.Provider(\"p\", { accessToken: \"@T@\" });\n", Language::TypeScript) == all);
+  CHECK(kinds("svc.Provider(\"p\", access_token=\"@T@\")\n", Language::Python) == all);
+  CHECK(kinds("package main\nfunc run(ctx *pulumi.Context) {\n\t_ = &svc.ProviderArgs{AccessToken: pulumi.String(\"@T@\")}\n}\n",
+              Language::Go) == all);
+  CHECK(kinds("class A {\n    void run(Context ctx) {\n        new Provider(\"p\", ProviderArgs.builder().accessToken(\"@T@\")"
+              ".build());\n    }\n}\n",
+              Language::Java) == all);
+  CHECK(kinds("class A : Stack\n{\n    A()\n    {\n        new Provider(\"p\", new ProviderArgs { AccessToken = \"@T@\" });\n"
+              "    }\n}\n",
+              Language::CSharp) == all);
 }
 
 TEST_CASE("helpers land inside the enclosing class in C# and Java") {
@@ -179,9 +281,16 @@ TEST_CASE("helpers land inside the enclosing class in C# and Java") {
   CHECK(java.find("    private static String pulumiAccessTokenFromConjur() {\n") != std::string::npos);
 }
 
-TEST_CASE("a token in a comment gets only the environment reference and the suppression") {
-  CHECK(kinds("// old token @T@\nconst a = 1;\n", Language::TypeScript) ==
-        std::vector<FixKind>{FixKind::Environment, FixKind::Suppress});
+TEST_CASE("a token in a comment is redacted, not replaced by code") {
+  // Regression (issue 12, defect 6): it became `// old token process.env...`.
+  const std::vector<FixKind> redact = {FixKind::Redact, FixKind::Suppress};
+  CHECK(kinds("// old token @T@\nconst a = 1;\n", Language::TypeScript) == redact);
+  CHECK(kinds("# old token @T@\na = 1\n", Language::Python) == redact);
+  CHECK(kinds("/* @T@ */\npackage main\n", Language::Go) == redact);
+  CHECK(fixed("// old token @T@\nconst a = 1;\n", Language::TypeScript, FixKind::Redact) ==
+        "// old token pul-<your-token>\nconst a = 1;\n");
+  CHECK(kinds("# old token @T@\nname: x\n", Language::PulumiYaml) == redact);
+  CHECK(kinds("# old token @T@\nFROM a\n", Language::Dockerfile).front() == FixKind::Redact);
 }
 
 TEST_CASE("suppress appends the ignore marker in the file's comment syntax") {

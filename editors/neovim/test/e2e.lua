@@ -127,11 +127,17 @@ local function main()
     local applied = vim.wait(5000, function() return not buffer_text(ts_buf):find(ts_token, 1, true) end, 20)
     check('the code-action menu offers fixes', #titles > 0, #titles .. ' entries, first "' .. tostring(titles[1]) .. '"')
     check('applying the preferred fix removes the token', applied)
-    local fixed = vim.api.nvim_buf_get_lines(ts_buf, 1, 2, false)[1]
+    local lines = vim.api.nvim_buf_get_lines(ts_buf, 0, -1, false)
+    local fixed, helpers = nil, 0
+    for _, l in ipairs(lines) do
+      if l:find('const banner', 1, true) then fixed = l end
+      if l:find('function requireEnv(', 1, true) then helpers = helpers + 1 end
+    end
     -- The whole quoted literal becomes the lookup. Guards against trusting the ranges of
     -- context.diagnostics: Neovim 0.7 sends them back in bytes, not UTF-16.
     check('the quoted literal now reads the configured variable',
-      fixed == 'const banner = "🚀 部署 ok"; const token = process.env.MY_PULUMI_TOKEN;', fixed)
+      fixed == 'const banner = "🚀 部署 ok"; const token = requireEnv("MY_PULUMI_TOKEN");', fixed)
+    check('the requireEnv helper is added once', helpers == 1, tostring(helpers))
     check('the diagnostic goes away', vim.wait(5000, function() return #on_line(ts_buf, 1) == 0 end, 20))
   end
 

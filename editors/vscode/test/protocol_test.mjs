@@ -138,7 +138,7 @@ if (fixAll) {
   const resolved = await connection.sendRequest(CodeActionResolveRequest.type, fixAll);
   const all = applyWorkspaceEdit(text, uri, resolved.edit);
   check('codeAction/resolve fills in an edit that reads the variable instead of the token',
-    !all.includes(token) && all.includes('process.env.MY_PULUMI_TOKEN'), resolved.title);
+    !all.includes(token) && all.includes('requireEnv("MY_PULUMI_TOKEN")'), resolved.title);
 }
 const preferred = (actions ?? []).find((a) => a.kind === 'quickfix' && a.isPreferred);
 if (!preferred) {
@@ -149,8 +149,10 @@ if (!preferred) {
   console.log(`     applying "${preferred.title}"`);
   text = applyWorkspaceEdit(text, uri, preferred.edit);
   check('the token is gone from the buffer', !text.includes(token));
+  const fixedLine = text.split('\n').find((l) => l.includes('const banner'));
   check('the quoted literal now reads the configured variable',
-    text.split('\n')[1] === 'const banner = "🚀 部署 ok"; const token = process.env.MY_PULUMI_TOKEN;', text.split('\n')[1]);
+    fixedLine === 'const banner = "🚀 部署 ok"; const token = requireEnv("MY_PULUMI_TOKEN");', fixedLine);
+  check('the requireEnv helper is added once', text.split('function requireEnv(').length === 2);
   await connection.sendNotification(DidChangeTextDocumentNotification.type, {
     textDocument: { uri, version: 2 }, contentChanges: [{ text }],
   });

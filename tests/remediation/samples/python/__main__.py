@@ -1,21 +1,35 @@
 #!/usr/bin/env python3
-"""A Pulumi program that provisions a bucket."""
+"""A Pulumi program that manages the organisation's webhook."""
 from __future__ import annotations
 
 import json
+import urllib.request
 
 import pulumi
-import pulumi_aws as aws
+import pulumi_pulumiservice as pulumiservice
 
-TOKEN = "@TOKEN@"
+# Module level, flowing only into a resource input: an Output fits.
+SERVICE_TOKEN = "@TOKEN@"
 backend_url = f"https://api.pulumi.com/{pulumi.get_stack()}?token=@TOKEN@"
 legacy = 'Bearer ' "@TOKEN@"
 
 
 def tags(stack: str) -> dict[str, str]:
+    """A plain function: a str is required."""
     return {"stack": stack, "auth": r'@TOKEN@'}
 
 
-bucket = aws.s3.Bucket("site", tags=tags(pulumi.get_stack()))
-pulumi.export("bucket", bucket.id)
-pulumi.export("config", json.dumps({"url": backend_url, "legacy": legacy, "t": TOKEN}))
+class Backend:
+    default_token = "@TOKEN@"
+
+    def __init__(self) -> None:
+        self.token = "@TOKEN@"
+
+    def request(self) -> urllib.request.Request:
+        return urllib.request.Request(backend_url, headers={"Authorization": "token " + self.token})
+
+
+provider = pulumiservice.Provider("service", access_token=SERVICE_TOKEN)
+other = pulumiservice.Provider("other", access_token="@TOKEN@")
+# The previous token, @TOKEN@, was rotated.
+pulumi.export("config", json.dumps({"url": backend_url, "legacy": legacy, "tags": tags(pulumi.get_stack())}))
