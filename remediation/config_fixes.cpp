@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "remediation/code_fixes.h"
+#include "remediation/json_string.h"
+#include "remediation/remediation.h"
 #include "remediation/lookup_snippets.h"
 #include "remediation/titles.h"
 
@@ -392,7 +394,9 @@ std::optional<Fix> pulumi_yaml_config_default_fix(const FixContext& c) {
 // package.json: a token in an npm script (a shell command line in a JSON string). An inline
 // `NAME=<token> ` assignment in front of a command is dropped when NAME is the variable the
 // fix reads (the Pulumi CLI reads PULUMI_ACCESS_TOKEN from the environment it already has);
-// any other use becomes `$NAME`, which the script's shell expands. Outside "scripts": nullopt.
+// any other use gets the shell script's environment fix on the decoded command line (quoting
+// included: a single-quoted token is closed around "${NAME}"), written back JSON-escaped.
+// Outside "scripts": nullopt.
 std::optional<Fix> package_script_fix(const FixContext& c) {
   const std::size_t line = c.source.line_start(c.token_begin);
   bool in_scripts = false;
@@ -416,7 +420,27 @@ std::optional<Fix> package_script_fix(const FixContext& c) {
     edits.add(b - assign.size(), c.token_end + 1, "");
     return Fix{FixKind::Environment, package_script_title(name), true, edits.take()};
   }
-  edits.add(c.token_begin, c.token_end, "$" + name);
+  // The JSON string on this line that holds the token: the script's value.
+  std::size_t open = std::string_view::npos;
+  for (std::size_t i = line; i < c.token_begin; ++i) {
+    if (c.text[i] != '"') continue;
+    const std::size_t end = json_string_end(c.text, i);
+    if (end == std::string_view::npos) return std::nullopt;
+    if (end > c.token_end) {
+      open = i;
+      break;
+    }
+    i = end - 1;
+  }
+  if (open == std::string_view::npos) return std::nullopt;
+  const std::size_t close = json_string_end(c.text, open);
+  const auto before = json_decode(c.text.substr(open + 1, c.token_begin - open - 1));
+  const auto script = json_decode(c.text.substr(open + 1, close - open - 2));
+  if (!before || !script) return std::nullopt;
+  const auto fixes = fixes_for(*script, before->size(), before->size() + (c.token_end - c.token_begin), Language::Shell,
+                               c.names);
+  if (fixes.empty() || fixes.front().kind != FixKind::Environment) return std::nullopt;
+  edits.add(open, close, json_encode(apply_edits(*script, fixes.front().edits)));
   return make_fix(c, FixKind::Environment, edits, true);
 }
 

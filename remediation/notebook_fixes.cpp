@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "remediation/json_string.h"
 #include "remediation/redact.h"
 #include "remediation/remediation.h"
 
@@ -13,120 +14,6 @@ namespace {
 constexpr auto npos = std::string_view::npos;
 
 bool is_ws(char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
-
-// The offset just past the JSON string starting at `open` (a '"'), or npos when unterminated.
-std::size_t string_end(std::string_view t, std::size_t open) {
-  for (std::size_t i = open + 1; i < t.size(); ++i) {
-    if (t[i] == '\\') {
-      ++i;
-    } else if (t[i] == '"') {
-      return i + 1;
-    }
-  }
-  return npos;
-}
-
-void append_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-std::optional<unsigned> hex4(std::string_view s) {
-  if (s.size() < 4) return std::nullopt;
-  unsigned v = 0;
-  for (char ch : s.substr(0, 4)) {
-    v <<= 4;
-    if (ch >= '0' && ch <= '9') {
-      v |= static_cast<unsigned>(ch - '0');
-    } else if (ch >= 'a' && ch <= 'f') {
-      v |= static_cast<unsigned>(ch - 'a' + 10);
-    } else if (ch >= 'A' && ch <= 'F') {
-      v |= static_cast<unsigned>(ch - 'A' + 10);
-    } else {
-      return std::nullopt;
-    }
-  }
-  return v;
-}
-
-// The value of the JSON string whose content (between the quotes) is `s`; nullopt when an
-// escape is malformed.
-std::optional<std::string> decode(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\\') {
-      out.push_back(s[i]);
-      continue;
-    }
-    if (++i == s.size()) return std::nullopt;
-    switch (s[i]) {
-      case '"': out.push_back('"'); break;
-      case '\\': out.push_back('\\'); break;
-      case '/': out.push_back('/'); break;
-      case 'b': out.push_back('\b'); break;
-      case 'f': out.push_back('\f'); break;
-      case 'n': out.push_back('\n'); break;
-      case 'r': out.push_back('\r'); break;
-      case 't': out.push_back('\t'); break;
-      case 'u': {
-        auto cp = hex4(s.substr(i + 1));
-        if (!cp) return std::nullopt;
-        i += 4;
-        if (*cp >= 0xD800 && *cp < 0xDC00 && s.substr(i + 1, 2) == "\\u") {
-          const auto low = hex4(s.substr(i + 3));
-          if (low && *low >= 0xDC00 && *low < 0xE000) {
-            cp = 0x10000 + ((*cp - 0xD800) << 10) + (*low - 0xDC00);
-            i += 6;
-          }
-        }
-        append_utf8(out, *cp);
-        break;
-      }
-      default: return std::nullopt;
-    }
-  }
-  return out;
-}
-
-// A JSON string literal holding `s`, escaped as Jupyter writes it (quotes, backslashes and
-// control characters; other characters as they are).
-std::string encode(std::string_view s) {
-  std::string out = "\"";
-  for (const char ch : s) {
-    switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (static_cast<unsigned char>(ch) < 0x20) {
-          static constexpr char kHex[] = "0123456789abcdef";
-          out += "\\u00";
-          out.push_back(kHex[(ch >> 4) & 0xF]);
-          out.push_back(kHex[ch & 0xF]);
-        } else {
-          out.push_back(ch);
-        }
-    }
-  }
-  return out + "\"";
-}
 
 // One container on the path from the document's root to the token.
 struct Frame {
@@ -148,7 +35,7 @@ std::size_t container_end(std::string_view t, std::size_t open) {
   int depth = 0;
   for (std::size_t i = open; i < t.size(); ++i) {
     if (t[i] == '"') {
-      i = string_end(t, i);
+      i = json_string_end(t, i);
       if (i == npos) return npos;
       --i;
     } else if (t[i] == '{' || t[i] == '[') {
@@ -169,7 +56,7 @@ bool is_code_cell(std::string_view t, std::size_t open) {
     if (t[i] == '{' || t[i] == '[') ++depth;
     if (t[i] == '}' || t[i] == ']') --depth;
     if (t[i] != '"') continue;
-    const std::size_t e = string_end(t, i);
+    const std::size_t e = json_string_end(t, i);
     if (e == npos) return false;
     if (depth == 1 && t.substr(i, e - i) == "\"cell_type\"") {
       std::size_t v = e;
@@ -193,13 +80,13 @@ std::optional<CellSource> cell_source_at(std::string_view t, std::size_t pos) {
       if (stack.empty()) return std::nullopt;
       stack.pop_back();
     } else if (ch == '"') {
-      const std::size_t e = string_end(t, i);
+      const std::size_t e = json_string_end(t, i);
       if (e == npos) return std::nullopt;
       std::size_t next = e;
       while (next < t.size() && is_ws(t[next])) ++next;
       const bool is_key = next < t.size() && t[next] == ':' && !stack.empty() && stack.back().kind == '{';
       if (is_key) {
-        stack.back().pending = decode(t.substr(i + 1, e - i - 2)).value_or("");
+        stack.back().pending = json_decode(t.substr(i + 1, e - i - 2)).value_or("");
       } else if (pos < e) {
         // The string holding the token: its parent is the source array (or it is the source).
         CellSource out;
@@ -218,7 +105,7 @@ std::optional<CellSource> cell_source_at(std::string_view t, std::size_t pos) {
         if (out.end == npos || !is_code_cell(t, cell_open)) return std::nullopt;
         for (std::size_t j = out.begin; j < out.end; ++j) {
           if (t[j] != '"') continue;
-          const std::size_t se = string_end(t, j);
+          const std::size_t se = json_string_end(t, j);
           if (se == npos || se > out.end) return std::nullopt;
           out.parts.emplace_back(j, se);
           j = se - 1;
@@ -235,7 +122,7 @@ std::optional<CellSource> cell_source_at(std::string_view t, std::size_t pos) {
 // the last ending in "\n"), laid out as the original array was (its first item's indentation),
 // or one string when the source was one.
 std::string encode_source(std::string_view t, const CellSource& cell, std::string_view python) {
-  if (t[cell.begin] == '"') return encode(python);
+  if (t[cell.begin] == '"') return json_encode(python);
   std::string lead, close;
   if (!cell.parts.empty()) {
     lead = std::string(t.substr(cell.begin + 1, cell.parts.front().first - cell.begin - 1));
@@ -247,11 +134,39 @@ std::string encode_source(std::string_view t, const CellSource& cell, std::strin
   while (from < python.size()) {
     const auto nl = python.find('\n', from);
     const std::size_t stop = nl == npos ? python.size() : nl + 1;
-    out += (first ? "" : ",") + lead + encode(python.substr(from, stop - from));
+    out += (first ? "" : ",") + lead + json_encode(python.substr(from, stop - from));
     first = false;
     from = stop;
   }
   return out + close + "]";
+}
+
+// `fixed` without the helper functions it defines that `original` does not, when the notebook
+// defines them already in another cell (cells share one namespace: a second definition would
+// shadow the first, and pyright reports it). A helper runs from its `def` line to the next line
+// at column 0, with the blank lines after it.
+std::string drop_known_helpers(std::string fixed, std::string_view original, std::string_view notebook,
+                               const CellSource& cell) {
+  for (std::size_t at = fixed.find("def "); at != std::string::npos; at = fixed.find("def ", at + 1)) {
+    if (at > 0 && fixed[at - 1] != '\n') continue;
+    const auto paren = fixed.find('(', at);
+    if (paren == std::string::npos) break;
+    const std::string signature = fixed.substr(at, paren + 1 - at);
+    if (original.find(signature) != std::string_view::npos) continue;
+    const auto elsewhere = notebook.find(signature);
+    const bool other_cell = elsewhere != std::string_view::npos &&
+                            (elsewhere < cell.begin || elsewhere >= cell.end ||
+                             notebook.find(signature, cell.end) != std::string_view::npos);
+    if (!other_cell) continue;
+    std::size_t end = fixed.find('\n', at);
+    while (end != std::string::npos && end + 1 < fixed.size() &&
+           (fixed[end + 1] == ' ' || fixed[end + 1] == '\t' || fixed[end + 1] == '\n')) {
+      end = fixed.find('\n', end + 1);
+    }
+    fixed.erase(at, end == std::string::npos ? std::string::npos : end + 1 - at);
+    --at;
+  }
+  return fixed;
 }
 
 }  // namespace
@@ -268,17 +183,17 @@ std::vector<Fix> notebook_fixes(const FixContext& c) {
   std::size_t token_at = npos;
   for (const auto& [b, e] : cell->parts) {
     if (b < c.token_begin && c.token_end <= e) {
-      const auto prefix = decode(c.text.substr(b + 1, c.token_begin - b - 1));
+      const auto prefix = json_decode(c.text.substr(b + 1, c.token_begin - b - 1));
       if (!prefix) return {};
       token_at = python.size() + prefix->size();
     }
-    const auto value = decode(c.text.substr(b + 1, e - b - 2));
+    const auto value = json_decode(c.text.substr(b + 1, e - b - 2));
     if (!value) return {};
     python += *value;
   }
   if (token_at == npos) return {};
   for (Fix& fix : fixes_for(python, token_at, token_at + (c.token_end - c.token_begin), Language::Python, c.names)) {
-    const std::string fixed = apply_edits(python, fix.edits);
+    const std::string fixed = drop_known_helpers(apply_edits(python, fix.edits), python, c.text, *cell);
     fix.edits = {TextEdit{cell->begin, cell->end, encode_source(c.text, *cell, fixed)}};
     out.push_back(std::move(fix));
   }

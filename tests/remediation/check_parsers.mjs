@@ -45,6 +45,8 @@
 //               $VAR in a single-quoted value.
 // GitLab CI files are checked as YAML only. json (JSON.parse: notebooks, package.json),
 // jsonc (TypeScript's JSON parser: VS Code settings, with comments), xml (xmllint: Maven POMs).
+//   npm         (package.json; json) every script parses as bash, with no $VAR
+//               inside single quotes.
 
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -85,6 +87,7 @@ function inferFromName(file) {
   if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return { flavour: "compose" };
   if (/[\\/]\.github[\\/]workflows[\\/][^\\/]+\.ya?ml$/.test(file)) return { flavour: "actions" };
   if (/^\.env(\..+)?$|\.env$/.test(name)) return { flavour: "dotenv" };
+  if (name === "package.json") return { flavour: "npm" };
   return {};
 }
 
@@ -455,11 +458,26 @@ async function actionsError(file, text) {
   return errors[0];
 }
 
+// package.json: every npm script is a shell command line (sh on POSIX): it must parse as
+// bash and hold no $VAR inside single quotes.
+async function npmScriptsError(text) {
+  const scripts = JSON.parse(text).scripts ?? {};
+  const parser = await treeSitter("bash");
+  for (const [name, script] of Object.entries(scripts)) {
+    const tree = parser.parse(String(script));
+    const error = syntaxError(tree) ?? unexpandedReference("bash", tree);
+    tree.delete();
+    if (error) return `script ${name}: ${error}`;
+  }
+  return undefined;
+}
+
 async function checkFlavour(e) {
   const text = readFileSync(e.file, "utf8");
   switch (e.flavour) {
     case "compose": return composeError(text);
     case "dotenv": return dotenvError(text);
+    case "npm": return npmScriptsError(text);
     case "actions": return actionsError(e.file, text);
     default: return undefined;
   }

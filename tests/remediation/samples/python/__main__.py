@@ -29,7 +29,13 @@ class Backend:
         return urllib.request.Request(backend_url, headers={"Authorization": "token " + self.token})
 
 
+def make_provider(name: str) -> pulumiservice.Provider:
+    """A function that creates a resource: its arguments take Outputs."""
+    return pulumiservice.Provider(name, access_token="@TOKEN@")
+
+
 provider = pulumiservice.Provider("service", access_token=SERVICE_TOKEN)
+extra = make_provider("extra")
 other = pulumiservice.Provider("other", access_token="@TOKEN@")
 # The previous token, @TOKEN@, was rotated.
 pulumi.export("config", json.dumps({"url": backend_url, "legacy": legacy, "tags": tags(pulumi.get_stack())}))

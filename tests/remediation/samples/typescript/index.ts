@@ -18,6 +18,18 @@ new pulumiservice.Webhook("hook", {
     secret: "@TOKEN@",
 }, { provider });
 
+// A function that creates a resource: its arguments take Outputs.
+function hook(name: string, url: pulumi.Input<string>): pulumiservice.Webhook {
+    return new pulumiservice.Webhook(name, {
+        organizationName: "acme",
+        displayName: name,
+        active: true,
+        payloadUrl: url,
+        secret: "@TOKEN@",
+    }, { provider });
+}
+hook("audit", "https://audit.example.com/");
+
 // The old token was @TOKEN@ (rotated).
 
 export const requestHeaders = Object.keys(headers);
