@@ -60,7 +60,7 @@ std::string check_edits(std::string_view text, const std::vector<TextEdit>& edit
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const ptl::detectors::PulumiTokenDetector detector;
   if (size < 1 || size > 4096) return 0;
-  const auto language = static_cast<Language>(data[0] % (static_cast<int>(Language::PlainText) + 1));
+  const auto language = static_cast<Language>(data[0] % (static_cast<int>(Language::PulumiCredentials) + 1));
   Names names;
   if (data[0] & 0x80) {
     names.env_var = "A\"B'C\\$";
