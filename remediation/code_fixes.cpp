@@ -415,8 +415,12 @@ std::optional<Fix> code_fix(const FixContext& c, FixKind kind) {
   if (inner != nullptr && inner->kind == SourceSpan::Kind::String && (s == nullptr || !s->closed)) {
     return std::nullopt;
   }
-  const ValueContext v = value_context(c, s);
-  if (!applies(kind, l, v)) return std::nullopt;
+  // Only a fix that gives an Output or reads stack config depends on where the value goes; the
+  // others (the preferred environment fix, which fix_all applies to every token) skip the
+  // search for a variable's uses.
+  const bool depends = l.pulumi_output || kind == FixKind::PulumiConfig;
+  const ValueContext v = depends ? value_context(c, s) : ValueContext{};
+  if (depends && !applies(kind, l, v)) return std::nullopt;
 
   EditSet edits;
   std::optional<TextEdit> literal;
