@@ -11,7 +11,8 @@ namespace ptl::remediation {
 // (TypeScript, JavaScript, Python, Go, C#, Java): the literal becomes the
 // lookup expression (or interpolation/concatenation when the token is part of
 // a larger string), plus imports and one helper per file. nullopt when the
-// kind does not apply (any backend but Environment inside a comment).
+// kind does not apply: inside a comment (redact_fix's), or where its value
+// would not type-check (value_context.h).
 std::optional<Fix> code_fix(const FixContext& context, FixKind kind);
 
 // How a sync expression is written in place of the token inside the string

@@ -9,8 +9,10 @@
 //  - never echoes the secret: titles are built from Names only, and no edit
 //    copies the token's bytes;
 //  - edits touch only the string literal around the token, the import region
-//    and one named helper per file; the result still parses (checked by
-//    tests/remediation against real parsers);
+//    and one named helper per file; the result still parses and type-checks
+//    where the token stands: a Pulumi Output only where one is accepted (see
+//    value_context.h), stack config only where a program can read it (checked
+//    by tests/remediation against real parsers and the languages' toolchains);
 //  - idempotent: applying a fix, then fixing another token in the result,
 //    adds no second import or helper.
 // Complexity: linear in the size of the text for each call of fixes_for; fix_all lexes the
@@ -39,9 +41,12 @@ inline constexpr std::string_view kRedacted = "pul-<your-token>";
 // The fixes for the token occupying text[token_begin, token_end) (44 bytes,
 // the caller guarantees it; a span outside the text gives no fixes), in the
 // order Environment (preferred), PulumiConfig, AwsSecretsManager, Vault,
-// Conjur, Suppress, keeping only those that apply to the language. Where
-// Environment does not apply (Pulumi YAML, stack configuration), the first fix
-// is the preferred one.
+// Conjur, Suppress, keeping only those that apply to the language and to the
+// place of the token. Where Environment does not apply (Pulumi YAML, stack
+// configuration), the first fix is the preferred one. A token in a comment or
+// in documentation (Markdown, plain text, JSON, a notebook's output) gets
+// Redact (preferred) and Suppress only; a notebook code cell gets the Python
+// fixes of the cell.
 //
 //   auto fixes = fixes_for(text, 10, 54, Language::Python, Names{});
 //   // fixes[0].title == "Read it from the environment variable PULUMI_ACCESS_TOKEN"

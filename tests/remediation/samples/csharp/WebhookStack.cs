@@ -8,6 +8,7 @@ class WebhookStack : Stack
     private static readonly string DefaultToken = "@TOKEN@";
     private readonly string token = "@TOKEN@";
 
+    // Rotated on 2026-11-30; the old value was @TOKEN@.
     public WebhookStack()
     {
         // A resource input: an Output fits.

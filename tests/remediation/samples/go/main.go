@@ -13,6 +13,13 @@ const backendToken = "@TOKEN@"
 
 var defaultToken = "@TOKEN@"
 
+// A struct field set in a composite literal: a plain string.
+type apiClient struct {
+	token string
+}
+
+var client = apiClient{token: "@TOKEN@"}
+
 // Without a Pulumi context: a plain string is required.
 func apiRequest() (*http.Request, error) {
 	req, err := http.NewRequest("GET", "https://api.pulumi.com/api/user", nil)
@@ -36,7 +43,7 @@ func main() {
 		url := "https://api.pulumi.com/?token=@TOKEN@"
 		raw := `Authorization: token @TOKEN@`
 		// The old token @TOKEN@ was rotated.
-		fmt.Println(len(url), len(raw), len(backendToken), len(defaultToken))
+		fmt.Println(len(url), len(raw), len(backendToken), len(defaultToken), len(client.token))
 		if _, err := apiRequest(); err != nil {
 			return err
 		}

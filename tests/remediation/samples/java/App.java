@@ -11,6 +11,7 @@ public class App {
     static final String TOKEN = "@TOKEN@";
     private final String instanceToken = "@TOKEN@";
 
+    /* The token @TOKEN@ was rotated. */
     public static void main(String[] args) {
         Pulumi.run(App::stack);
     }

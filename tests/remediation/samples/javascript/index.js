@@ -14,4 +14,19 @@ new pulumiservice.Webhook("hook", {
 
 /** @type {Record<string, string>} */
 const headers = { Authorization: "token @TOKEN@" };
-module.exports = { headers: Object.keys(headers) };
+
+// A class with a static and an instance field: plain strings.
+class Api {
+    static defaultToken = "@TOKEN@";
+    token = "@TOKEN@";
+
+    async whoAmI() {
+        const response = await fetch("https://api.pulumi.com/api/user", {
+            headers: { Authorization: `token ${this.token || Api.defaultToken}` },
+        });
+        return response.json();
+    }
+}
+
+/* The previous token, @TOKEN@, was rotated. */
+module.exports = { headers: Object.keys(headers), Api };
