@@ -294,10 +294,25 @@ bool java_builder_argument(const FixContext& c, const SourceSpan& s) {
 
 bool file_has(const FixContext& c, std::string_view needle) { return c.source.first_of(needle) != npos; }
 
+// Whether the file uses a Pulumi SDK at all: without one, no call in it makes a resource, so
+// `new Name({...})` or `Name(key=...)` is some other class taking plain values.
+bool uses_pulumi(const FixContext& c) {
+  switch (c.language) {
+    case Language::TypeScript:
+    case Language::JavaScript: return file_has(c, "@pulumi/");
+    case Language::Python: return file_has(c, "import pulumi") || file_has(c, "from pulumi");
+    case Language::Go: return file_has(c, "github.com/pulumi/");
+    case Language::CSharp: return file_has(c, "using Pulumi");
+    case Language::Java: return file_has(c, "com.pulumi");
+    default: return false;
+  }
+}
+
 }  // namespace
 
 ValueContext value_context(const FixContext& c, const SourceSpan* literal) {
   ValueContext v;
+  if (!uses_pulumi(c)) return v;  // no Output fits and no stack config is there to read
   switch (c.language) {
     case Language::TypeScript:
     case Language::JavaScript:

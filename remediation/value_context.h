@@ -18,7 +18,8 @@ namespace ptl::remediation {
 //
 // The answers come from the text around the literal, not from a type checker: where the text
 // does not show that an Output is accepted, output_ok is false, so the fixes fall back to forms
-// that give a plain string. Each rule is written where it is decided, in value_context.cpp.
+// that give a plain string. A file that imports no Pulumi SDK gets all-false answers. Each rule
+// is written where it is decided, in value_context.cpp.
 struct ValueContext {
   // A Pulumi Output is accepted where the literal's value goes:
   //  - TS/JS: the literal is a property value in the arguments object of `new a.b.Name(...)`

@@ -101,17 +101,30 @@ TEST_CASE("where a plain string is required, no fix puts a Pulumi Output there")
   const std::vector<FixKind> env_only = {FixKind::Environment, FixKind::Suppress};
   const std::vector<FixKind> stores = {FixKind::Environment, FixKind::AwsSecretsManager, FixKind::Vault,
                                        FixKind::Conjur, FixKind::Suppress};
-  CHECK(kinds("const headers: Record<string, string> = { Authorization: \"token @T@\" };\n", Language::TypeScript) ==
+  // Each file uses a Pulumi SDK, so only the place of the token decides.
+  const std::string ts = "import * as pulumi from \"@pulumi/pulumi\";\n";
+  CHECK(kinds(ts + "const headers: Record<string, string> = { Authorization: \"token @T@\" };\n", Language::TypeScript) ==
         env_only);
-  CHECK(kinds("const t = \"@T@\";\nfetch(t);\n", Language::TypeScript) == env_only);
-  CHECK(kinds("async function f() {\n  await fetch(\"https://x/?t=@T@\");\n}\n", Language::TypeScript) == stores);
-  CHECK(kinds("headers = {\"Authorization\": \"token @T@\"}\n", Language::Python) == stores);
-  CHECK(kinds("package deploy\n\nvar defaultToken = \"@T@\"\n", Language::Go) == stores);
-  CHECK(kinds("class A\n{\n    private static readonly string Token = \"@T@\";\n}\n", Language::CSharp) == stores);
-  CHECK(kinds("class A {\n    static final String T = \"@T@\";\n}\n", Language::Java) == stores);
-  // ctx is in scope, but the value is a plain string (a header), not a resource input.
-  CHECK(kinds("class A {\n    void run(Context ctx) {\n        String h = \"token @T@\";\n    }\n}\n", Language::Java) ==
+  CHECK(kinds(ts + "const t = \"@T@\";\nfetch(t);\n", Language::TypeScript) == env_only);
+  CHECK(kinds(ts + "async function f() {\n  await fetch(\"https://x/?t=@T@\");\n}\n", Language::TypeScript) == stores);
+  CHECK(kinds("import pulumi\nheaders = {\"Authorization\": \"token @T@\"}\n", Language::Python) == stores);
+  CHECK(kinds("package deploy\n\nimport \"github.com/pulumi/pulumi/sdk/v3/go/pulumi\"\n\nvar defaultToken = \"@T@\"\n",
+              Language::Go) == stores);
+  // Inside pulumi.Run, ctx is in scope, but a plain string is not a pulumi.String(...) input.
+  CHECK(kinds("package main\n\nimport \"github.com/pulumi/pulumi/sdk/v3/go/pulumi\"\n\nfunc main() {\n"
+              "\tpulumi.Run(func(ctx *pulumi.Context) error {\n\t\turl := \"@T@\"\n\t\treturn nil\n\t})\n}\n",
+              Language::Go) == stores);
+  CHECK(kinds("using Pulumi;\nclass A\n{\n    private static readonly string Token = \"@T@\";\n}\n", Language::CSharp) ==
         stores);
+  CHECK(kinds("import com.pulumi.Context;\nclass A {\n    static final String T = \"@T@\";\n}\n", Language::Java) == stores);
+  // ctx is in scope, but the value is a plain string (a header), not a resource input.
+  CHECK(kinds("import com.pulumi.Context;\nclass A {\n    void run(Context ctx) {\n        String h = \"token @T@\";\n"
+              "    }\n}\n",
+              Language::Java) == stores);
+  // A resource input, but no ctx in scope: Go config cannot be read (defect 4).
+  CHECK(kinds("package main\n\nimport \"github.com/pulumi/pulumi/sdk/v3/go/pulumi\"\n\n"
+              "var args = &svc.ProviderArgs{AccessToken: pulumi.String(\"@T@\")}\n",
+              Language::Go) == stores);
 }
 
 TEST_CASE("an Automation API program gets no Pulumi config fix and no Output") {
@@ -130,18 +143,21 @@ TEST_CASE("an Automation API program gets no Pulumi config fix and no Output") {
 }
 
 TEST_CASE("a variable that flows only into resource inputs may become an Output") {
-  CHECK(find_kind(fixes_for(make_doc("const t = \"@T@\";\nnew svc.Provider(\"p\", { accessToken: t });\n").text, 11, 55,
-                            Language::TypeScript, Names{}),
-                  FixKind::PulumiConfig) != nullptr);
-  CHECK(find_kind(fixes_for(make_doc("const t = \"@T@\";\nnew svc.Provider(\"p\", { accessToken: t });\nfetch(t);\n").text,
-                            11, 55, Language::TypeScript, Names{}),
-                  FixKind::PulumiConfig) == nullptr);
-  CHECK(find_kind(fixes_for(make_doc("T = \"@T@\"\nsvc.Provider(\"p\", access_token=T)\n").text, 5, 49, Language::Python,
-                            Names{}),
-                  FixKind::PulumiConfig) != nullptr);
-  CHECK(find_kind(fixes_for(make_doc("T = \"@T@\"\nsvc.Provider(\"p\", access_token=T)\nprint(T.upper())\n").text, 5, 49,
-                            Language::Python, Names{}),
-                  FixKind::PulumiConfig) == nullptr);
+  const auto offers_config = [](const std::string& templ, Language language) {
+    const Doc d = make_doc(templ);
+    return find_kind(fixes_for(d.text, d.tokens[0].first, d.tokens[0].second, language, Names{}),
+                     FixKind::PulumiConfig) != nullptr;
+  };
+  const std::string ts = "import * as svc from \"@pulumi/pulumiservice\";\n";
+  CHECK(offers_config(ts + "const t = \"@T@\";\nnew svc.Provider(\"p\", { accessToken: t });\n", Language::TypeScript));
+  CHECK_FALSE(offers_config(ts + "const t = \"@T@\";\nnew svc.Provider(\"p\", { accessToken: t });\nfetch(t);\n",
+                            Language::TypeScript));
+  const std::string py = "import pulumi_pulumiservice as svc\nimport pulumi\n";
+  CHECK(offers_config(py + "T = \"@T@\"\nsvc.Provider(\"p\", access_token=T)\n", Language::Python));
+  CHECK_FALSE(offers_config(py + "T = \"@T@\"\nsvc.Provider(\"p\", access_token=T)\nprint(T.upper())\n", Language::Python));
+  // Without a Pulumi SDK in the file, `new Name({...})` is some other class taking plain values.
+  CHECK_FALSE(offers_config("const t = \"@T@\";\nnew Client({ accessToken: t });\n", Language::TypeScript));
+  CHECK_FALSE(offers_config("Client(access_token=\"@T@\")\n", Language::Python));
 }
 
 TEST_CASE("python gets import os after the docstring and __future__ imports when missing") {
@@ -189,9 +205,12 @@ TEST_CASE("a TS/JS secret-store lookup is awaited only inside an async function,
   check_rows({
       // Top level: `await` would be TS1378 under Pulumi's CommonJS tsconfig; a resource input
       // takes the secret Output.
-      {"new svc.Provider(\"p\", { accessToken: \"@T@\" });\n", Language::TypeScript, FixKind::AwsSecretsManager,
+      {"import * as svc from \"@pulumi/pulumiservice\";\nnew svc.Provider(\"p\", { accessToken: \"@T@\" });\n",
+       Language::TypeScript, FixKind::AwsSecretsManager,
+       "import * as svc from \"@pulumi/pulumiservice\";\n"
        "import { GetSecretValueCommand, SecretsManagerClient } from \"@aws-sdk/client-secrets-manager\";\n"
        "import * as pulumi from \"@pulumi/pulumi\";\n"
+       "\n"
        "async function pulumiAccessTokenFromAws(): Promise<string> {\n"
        "    const client = new SecretsManagerClient({});\n"
        "    const out = await client.send(new GetSecretValueCommand({ SecretId: \"pulumi-access-token\" }));\n"
@@ -233,7 +252,8 @@ TEST_CASE("a TS/JS secret-store lookup is awaited only inside an async function,
   });
   // A function that is not async, in a Pulumi program: the Promise goes into pulumi.secret()
   // where a resource input takes it.
-  const std::string cjs = fixed("function f() {\n    return new svc.Provider(\"p\", { token: \"@T@\" });\n}\n",
+  const std::string cjs = fixed("const svc = require(\"@pulumi/pulumiservice\");\nfunction f() {\n"
+                                "    return new svc.Provider(\"p\", { token: \"@T@\" });\n}\n",
                                 Language::JavaScript, FixKind::Conjur);
   CHECK(cjs.find("const pulumi = require(\"@pulumi/pulumi\");\n") != std::string::npos);
   CHECK(cjs.find("    return new svc.Provider(\"p\", { token: pulumi.secret(pulumiAccessTokenFromConjur()) });\n") !=
@@ -259,14 +279,15 @@ TEST_CASE("every program language offers the six fixes in the order of issue 3")
   const std::vector<FixKind> all = {FixKind::Environment, FixKind::PulumiConfig, FixKind::AwsSecretsManager,
                                     FixKind::Vault,       FixKind::Conjur,       FixKind::Suppress};
   // Where the value is a resource input and the Pulumi context is in scope.
-  CHECK(kinds("new svc.Provider(\"p\", { accessToken: \"@T@\" });\n", Language::TypeScript) == all);
-  CHECK(kinds("svc.Provider(\"p\", access_token=\"@T@\")\n", Language::Python) == all);
-  CHECK(kinds("package main\nfunc run(ctx *pulumi.Context) {\n\t_ = &svc.ProviderArgs{AccessToken: pulumi.String(\"@T@\")}\n}\n",
+  CHECK(kinds("import * as svc from \"@pulumi/pulumiservice\";\nnew svc.Provider(\"p\", { accessToken: \"@T@\" });\n",
+              Language::TypeScript) == all);
+  CHECK(kinds("import pulumi_pulumiservice as svc\nsvc.Provider(\"p\", access_token=\"@T@\")\n", Language::Python) == all);
+  CHECK(kinds("package main\nimport \"github.com/pulumi/pulumi/sdk/v3/go/pulumi\"\nfunc run(ctx *pulumi.Context) {\n\t_ = &svc.ProviderArgs{AccessToken: pulumi.String(\"@T@\")}\n}\n",
               Language::Go) == all);
-  CHECK(kinds("class A {\n    void run(Context ctx) {\n        new Provider(\"p\", ProviderArgs.builder().accessToken(\"@T@\")"
+  CHECK(kinds("import com.pulumi.Context;\nclass A {\n    void run(Context ctx) {\n        new Provider(\"p\", ProviderArgs.builder().accessToken(\"@T@\")"
               ".build());\n    }\n}\n",
               Language::Java) == all);
-  CHECK(kinds("class A : Stack\n{\n    A()\n    {\n        new Provider(\"p\", new ProviderArgs { AccessToken = \"@T@\" });\n"
+  CHECK(kinds("using Pulumi;\nclass A : Stack\n{\n    A()\n    {\n        new Provider(\"p\", new ProviderArgs { AccessToken = \"@T@\" });\n"
               "    }\n}\n",
               Language::CSharp) == all);
 }
