@@ -1,5 +1,6 @@
 #include "remediation/notebook_fixes.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -118,55 +119,74 @@ std::optional<CellSource> cell_source_at(std::string_view t, std::size_t pos) {
   return std::nullopt;
 }
 
-// The cell's "source" written back from `python`: an array of one string per line (each but
-// the last ending in "\n"), laid out as the original array was (its first item's indentation),
-// or one string when the source was one.
-std::string encode_source(std::string_view t, const CellSource& cell, std::string_view python) {
-  if (t[cell.begin] == '"') return json_encode(python);
-  std::string lead, close;
-  if (!cell.parts.empty()) {
-    lead = std::string(t.substr(cell.begin + 1, cell.parts.front().first - cell.begin - 1));
-    close = std::string(t.substr(cell.parts.back().second, cell.end - 1 - cell.parts.back().second));
+// The JSON width and the decoded width (UTF-8 bytes) of the escape starting at t[i] ('\\').
+std::pair<std::size_t, std::size_t> escape_width(std::string_view t, std::size_t i) {
+  if (i + 1 >= t.size() || t[i + 1] != 'u' || i + 6 > t.size()) return {2, 1};
+  unsigned cp = 0;
+  for (char ch : t.substr(i + 2, 4)) {
+    cp = cp * 16 + static_cast<unsigned>(ch >= 'a' ? ch - 'a' + 10 : ch >= 'A' ? ch - 'A' + 10 : ch - '0');
   }
-  std::string out = "[";
-  std::size_t from = 0;
-  bool first = true;
-  while (from < python.size()) {
-    const auto nl = python.find('\n', from);
-    const std::size_t stop = nl == npos ? python.size() : nl + 1;
-    out += (first ? "" : ",") + lead + json_encode(python.substr(from, stop - from));
-    first = false;
-    from = stop;
-  }
-  return out + close + "]";
+  if (cp >= 0xD800 && cp < 0xDC00 && t.substr(i + 6, 2) == "\\u") return {12, 4};
+  return {6, cp < 0x80 ? 1u : cp < 0x800 ? 2u : 3u};
 }
 
-// `fixed` without the helper functions it defines that `original` does not, when the notebook
-// defines them already in another cell (cells share one namespace: a second definition would
-// shadow the first, and pyright reports it). A helper runs from its `def` line to the next line
-// at column 0, with the blank lines after it.
-std::string drop_known_helpers(std::string fixed, std::string_view original, std::string_view notebook,
-                               const CellSource& cell) {
-  for (std::size_t at = fixed.find("def "); at != std::string::npos; at = fixed.find("def ", at + 1)) {
-    if (at > 0 && fixed[at - 1] != '\n') continue;
-    const auto paren = fixed.find('(', at);
-    if (paren == std::string::npos) break;
-    const std::string signature = fixed.substr(at, paren + 1 - at);
-    if (original.find(signature) != std::string_view::npos) continue;
-    const auto elsewhere = notebook.find(signature);
-    const bool other_cell = elsewhere != std::string_view::npos &&
-                            (elsewhere < cell.begin || elsewhere >= cell.end ||
-                             notebook.find(signature, cell.end) != std::string_view::npos);
-    if (!other_cell) continue;
-    std::size_t end = fixed.find('\n', at);
-    while (end != std::string::npos && end + 1 < fixed.size() &&
-           (fixed[end + 1] == ' ' || fixed[end + 1] == '\t' || fixed[end + 1] == '\n')) {
-      end = fixed.find('\n', end + 1);
+// Where byte `offset` of the cell's decoded source sits in the notebook: inside the string part
+// that holds it, at the JSON character where its escape starts; the end of the source maps to
+// the last part's closing quote. nullopt when it falls inside a multi-byte escape.
+std::optional<std::size_t> notebook_offset(std::string_view t, const CellSource& cell,
+                                           const std::vector<std::size_t>& starts, std::size_t offset) {
+  std::size_t k = 0;
+  while (k + 1 < starts.size() && starts[k + 1] <= offset) ++k;
+  const auto [b, e] = cell.parts[k];
+  std::size_t decoded = starts[k];
+  for (std::size_t i = b + 1; i + 1 < e;) {
+    if (decoded == offset) return i;
+    if (decoded > offset) return std::nullopt;
+    if (t[i] == '\\') {
+      const auto [json, bytes] = escape_width(t, i);
+      i += json;
+      decoded += bytes;
+    } else {
+      ++i;
+      ++decoded;
     }
-    fixed.erase(at, end == std::string::npos ? std::string::npos : end + 1 - at);
-    --at;
   }
-  return fixed;
+  return decoded == offset ? std::optional<std::size_t>(e - 1) : std::nullopt;
+}
+
+// Whole lines inserted at the start of a string part of a source array (imports, a helper)
+// become strings of their own in front of it, one per line, laid out as the part is (the blanks
+// before its quote): the cell reads as Jupyter writes it. nullopt for any other edit.
+std::optional<TextEdit> as_new_lines(std::string_view t, const CellSource& cell, const std::vector<std::size_t>& starts,
+                                     const TextEdit& e) {
+  if (t[cell.begin] != '[' || e.begin != e.end || e.new_text.empty() || e.new_text.back() != '\n') return std::nullopt;
+  const auto k = std::find(starts.begin(), starts.end(), e.begin) - starts.begin();
+  if (static_cast<std::size_t>(k) == starts.size()) return std::nullopt;
+  const std::size_t quote = cell.parts[k].first;
+  std::size_t blank = quote;
+  while (blank > 0 && is_ws(t[blank - 1])) --blank;
+  const std::string_view lead = t.substr(blank, quote - blank);
+  std::string text;
+  for (std::size_t from = 0; from < e.new_text.size();) {
+    const std::size_t stop = e.new_text.find('\n', from) + 1;
+    text += json_encode(std::string_view(e.new_text).substr(from, stop - from)) + "," + std::string(lead);
+    from = stop;
+  }
+  return TextEdit{quote, quote, std::move(text)};
+}
+
+// Whether `text` defines a function that the notebook defines already outside the cell (cells
+// share one namespace: a second definition shadows the first, and pyright reports it).
+bool defines_known_helper(std::string_view text, std::string_view notebook, const CellSource& cell) {
+  for (std::size_t at = text.find("def "); at != std::string_view::npos; at = text.find("def ", at + 1)) {
+    const auto paren = text.find('(', at);
+    if (paren == std::string_view::npos) return false;
+    const std::string_view signature = text.substr(at, paren + 1 - at);
+    for (auto i = notebook.find(signature); i != std::string_view::npos; i = notebook.find(signature, i + 1)) {
+      if (i < cell.begin || i >= cell.end) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -181,7 +201,9 @@ std::vector<Fix> notebook_fixes(const FixContext& c) {
   }
   std::string python;
   std::size_t token_at = npos;
+  std::vector<std::size_t> starts;  // where each part's value starts in `python`
   for (const auto& [b, e] : cell->parts) {
+    starts.push_back(python.size());
     if (b < c.token_begin && c.token_end <= e) {
       const auto prefix = json_decode(c.text.substr(b + 1, c.token_begin - b - 1));
       if (!prefix) return {};
@@ -192,9 +214,29 @@ std::vector<Fix> notebook_fixes(const FixContext& c) {
     python += *value;
   }
   if (token_at == npos) return {};
+  // Each edit of the Python fix becomes an edit of the JSON text at the same place, its text
+  // JSON-escaped: small edits that never rewrite the rest of the cell (which may hold another
+  // token). Text inserted at a line start joins that line's string; nbformat joins them all.
   for (Fix& fix : fixes_for(python, token_at, token_at + (c.token_end - c.token_begin), Language::Python, c.names)) {
-    const std::string fixed = drop_known_helpers(apply_edits(python, fix.edits), python, c.text, *cell);
-    fix.edits = {TextEdit{cell->begin, cell->end, encode_source(c.text, *cell, fixed)}};
+    std::vector<TextEdit> edits;
+    bool mapped = true;
+    for (const TextEdit& e : fix.edits) {
+      if (defines_known_helper(e.new_text, c.text, *cell)) continue;
+      if (auto lines = as_new_lines(c.text, *cell, starts, e)) {
+        edits.push_back(std::move(*lines));
+        continue;
+      }
+      const auto b = notebook_offset(c.text, *cell, starts, e.begin);
+      const auto end = notebook_offset(c.text, *cell, starts, e.end);
+      if (!b || !end) {
+        mapped = false;
+        break;
+      }
+      const std::string escaped = json_encode(e.new_text);
+      edits.push_back(TextEdit{*b, *end, escaped.substr(1, escaped.size() - 2)});
+    }
+    if (!mapped || edits.empty()) continue;
+    fix.edits = std::move(edits);
     out.push_back(std::move(fix));
   }
   return out;

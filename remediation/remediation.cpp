@@ -52,6 +52,70 @@ void redact(Fix& fix, std::string_view token) {
 
 bool valid_span(std::string_view text, std::size_t b, std::size_t e) { return b < e && e <= text.size(); }
 
+bool is_hex(char ch) { return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'); }
+
+// Whether s holds "pul-" and 40 lowercase hex digits: a token the edit would write back.
+bool holds_token(std::string_view s) {
+  for (auto at = s.find("pul-"); at != std::string_view::npos; at = s.find("pul-", at + 1)) {
+    if (at + 44 <= s.size() && std::all_of(s.begin() + at + 4, s.begin() + at + 44, is_hex)) return true;
+  }
+  return false;
+}
+
+bool continuation(char ch) { return (static_cast<unsigned char>(ch) & 0xC0) == 0x80; }
+
+// The edit without the text its new text shares with the original at either end (cut at
+// character boundaries), and a new text that wraps the region in parentheses split into two
+// insertions around it: what is left is only what changes.
+std::vector<TextEdit> narrow(std::string_view text, const TextEdit& e) {
+  const std::string_view old_text = text.substr(e.begin, e.end - e.begin);
+  std::string_view n = e.new_text;
+  const bool parens = n.size() >= 2 && n.front() == '(' && n.back() == ')' && !old_text.starts_with("(");
+  if (parens) n = n.substr(1, n.size() - 2);
+  std::size_t p = 0;
+  while (p < old_text.size() && p < n.size() && old_text[p] == n[p]) ++p;
+  while (p > 0 && p < n.size() && continuation(n[p])) --p;
+  std::size_t q = 0;
+  while (q < old_text.size() - p && q < n.size() - p && old_text[old_text.size() - 1 - q] == n[n.size() - 1 - q]) ++q;
+  while (q > 0 && continuation(n[n.size() - q])) --q;
+  std::vector<TextEdit> out;
+  const std::string middle(n.substr(p, n.size() - p - q));
+  if (parens) out.push_back(TextEdit{e.begin, e.begin, "("});
+  if (p + q < old_text.size() || !middle.empty()) out.push_back(TextEdit{e.begin + p, e.end - q, middle});
+  if (parens) out.push_back(TextEdit{e.end, e.end, ")"});
+  // Adjacent insertions and replacements at one offset are joined, so the edits stay disjoint
+  // and sorted as EditSet keeps them.
+  std::vector<TextEdit> joined;
+  for (TextEdit& x : out) {
+    if (!joined.empty() && joined.back().end == x.begin && (joined.back().begin == joined.back().end || x.begin == x.end)) {
+      joined.back().new_text += x.new_text;
+      joined.back().end = x.end;
+    } else {
+      joined.push_back(std::move(x));
+    }
+  }
+  return joined;
+}
+
+// Defence in depth for "never echoes the secret": an edit that rewrites a region holding another
+// token (a literal split around this one) is narrowed to what changes, so its new text does not
+// carry that token back to the client. Applied to the edits a caller gets, never to the fixes
+// fix_all joins: there two narrowed fixes could share one "(" insertion and lose a parenthesis.
+std::vector<TextEdit> narrow_token_copies(std::string_view text, std::vector<TextEdit> edits) {
+  if (std::none_of(edits.begin(), edits.end(), [](const TextEdit& e) { return holds_token(e.new_text); })) {
+    return edits;
+  }
+  std::vector<TextEdit> out;
+  for (const TextEdit& e : edits) {
+    if (!holds_token(e.new_text) || e.end > text.size()) {
+      out.push_back(e);
+      continue;
+    }
+    for (TextEdit& x : narrow(text, e)) out.push_back(std::move(x));
+  }
+  return out;
+}
+
 // A notebook's fixes, with their titles (the Redact fix of a token outside code gets its own).
 std::vector<Fix> notebook_fixes_titled(const FixContext& c) {
   std::vector<Fix> fixes = notebook_fixes(c);
@@ -102,7 +166,10 @@ std::vector<Fix> fixes_unchecked(std::string_view text, std::size_t b, std::size
     for (auto& f : fixes) f.preferred = false;
     fixes.front().preferred = true;
   }
-  for (auto& f : fixes) redact(f, text.substr(b, e - b));
+  for (auto& f : fixes) {
+    redact(f, text.substr(b, e - b));
+    f.edits = narrow_token_copies(text, std::move(f.edits));
+  }
   return fixes;
 }
 
@@ -266,7 +333,7 @@ std::vector<TextEdit> fix_all(std::string_view text, std::span<const std::pair<s
       std::sort(moved.begin(), moved.end());
       pending = std::move(moved);
     }
-    if (first_round && !several_rounds) return std::move(*first_round);
+    if (first_round && !several_rounds) return narrow_token_copies(text, std::move(*first_round));
     // Several rounds: one edit of the region that changed.
     std::size_t prefix = 0;
     while (prefix < text.size() && prefix < current.size() && text[prefix] == current[prefix]) ++prefix;
@@ -276,7 +343,8 @@ std::vector<TextEdit> fix_all(std::string_view text, std::span<const std::pair<s
            text[text.size() - 1 - suffix] == current[current.size() - 1 - suffix]) {
       ++suffix;
     }
-    return {TextEdit{prefix, text.size() - suffix, current.substr(prefix, current.size() - suffix - prefix)}};
+    return narrow_token_copies(
+        text, {TextEdit{prefix, text.size() - suffix, current.substr(prefix, current.size() - suffix - prefix)}});
   } catch (...) {
     return {};
   }

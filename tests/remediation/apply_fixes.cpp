@@ -216,6 +216,12 @@ class Runner {
         const std::string label = "t" + std::to_string(i) + "-" + std::string(kind_name(f.kind));
         kinds[f.kind] = true;
         if (f.title.find(s.tokens[i]) != std::string::npos) fail(rel, label, "title holds the token");
+        // Never echoes a secret: no edit writes any token's bytes (this one's or another's).
+        for (const auto& e : f.edits) {
+          for (const auto& t : s.tokens) {
+            if (e.new_text.find(t) != std::string::npos) fail(rel, label, "an edit copies a token");
+          }
+        }
         const std::string out = rem::apply_edits(s.text, f.edits);
         if (f.kind != rem::FixKind::Suppress && out.find(s.tokens[i]) != std::string::npos) {
           fail(rel, label, "token still present");
@@ -241,6 +247,11 @@ class Runner {
       write(rel, label, checker, text);
     }
     const auto all = rem::fix_all(s.text, s.spans, lang, names);
+    for (const auto& e : all) {
+      for (const auto& t : s.tokens) {
+        if (e.new_text.find(t) != std::string::npos) fail(rel, "fix_all", "an edit copies a token");
+      }
+    }
     const std::string fixed = rem::apply_edits(s.text, all);
     const bool config_fix = lang == rem::Language::PulumiYaml || lang == rem::Language::PulumiStackConfig;
     if (!rem::environment_note(lang).empty() && !config_fix) return;

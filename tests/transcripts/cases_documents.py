@@ -340,3 +340,51 @@ def _(binary):
     s.expect({"method": "textDocument/publishDiagnostics", "params": {"uri": uri, "diagnostics": []}})
     s.call("codeAction/resolve", action, error={"code": -32801})
     s.shutdown_and_exit(0)
+
+
+@case("code actions through the real binary: Markdown is redacted, the CLI credentials file gets only Rotate, "
+      "a notebook cell gets its Python fix JSON-escaped (issue 12)")
+def _(binary):
+    s = Session(binary)
+    s.initialize()
+    here = lambda line, col: {"start": {"line": line, "character": col}, "end": {"line": line, "character": col}}
+
+    md, t1 = "file:///docs/README.md", token("md-redact")
+    s.open(md, f"Use `{t1}` to log in.\n", language="markdown")
+    s.expect_diagnostics(md, 1, [(0, 5, 0, 49)])
+    got = s.call("textDocument/codeAction", {"textDocument": {"uri": md}, "range": here(0, 6),
+                                             "context": {"diagnostics": []}})
+    titles = [a["title"] for a in got["result"]]
+    if not titles or not titles[0].startswith("Redact the token"):
+        s.fail_with(f"Markdown: Redact is not the first action: {titles}")
+    edits = got["result"][0]["edit"]["changes"][md]
+    if edits != [{"range": {"start": {"line": 0, "character": 5}, "end": {"line": 0, "character": 49}},
+                  "newText": "pul-<your-token>"}]:
+        s.fail_with(f"Markdown: unexpected redaction {edits}")
+
+    creds, t2 = "file:///home/u/.pulumi/credentials.json", token("cli-credentials")
+    s.open(creds, '{"accessTokens": {"https://api.pulumi.com": "' + t2 + '"}}\n', language="json")
+    diag = s.expect({"method": "textDocument/publishDiagnostics", "params": {"uri": creds}})
+    if "pulumi logout" not in diag["params"]["diagnostics"][0]["message"]:
+        s.fail_with("credentials.json: the message does not say pulumi logout")
+    got = s.call("textDocument/codeAction", {"textDocument": {"uri": creds}, "range": here(0, 50),
+                                             "context": {"diagnostics": []}})
+    if [a["title"] for a in got["result"]] != ["Rotate this token in the Pulumi console"]:
+        s.fail_with(f"credentials.json: expected only Rotate, got {[a['title'] for a in got['result']]}")
+
+    nb, t3 = "file:///work/analysis.ipynb", token("notebook-cell")
+    text = '{"cells": [{"cell_type": "code", "source": ["t = \\"' + t3 + '\\"\\n"]}]}'
+    s.open(nb, text + "\n", language="json")
+    s.expect({"method": "textDocument/publishDiagnostics", "params": {"uri": nb}})
+    got = s.call("textDocument/codeAction", {"textDocument": {"uri": nb}, "range": here(0, 60),
+                                             "context": {"diagnostics": []}})
+    first = got["result"][0]
+    # The edits are small (no rewrite of the whole cell, which could copy another token); applied
+    # from the end, they give the cell with the import on a line of its own.
+    for e in sorted(first["edit"]["changes"][nb], key=lambda e: e["range"]["start"]["character"], reverse=True):
+        a, b = e["range"]["start"]["character"], e["range"]["end"]["character"]
+        text = text[:a] + e["newText"] + text[b:]
+    want = '{"cells": [{"cell_type": "code", "source": ["import os\\n","t = os.environ[\\"PULUMI_ACCESS_TOKEN\\"]\\n"]}]}'
+    if first["title"] != "Read it from the environment variable PULUMI_ACCESS_TOKEN" or text != want:
+        s.fail_with(f"notebook: unexpected first fix {first['title']!r}: {text!r}")
+    s.shutdown_and_exit(0)

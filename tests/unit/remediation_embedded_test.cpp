@@ -36,6 +36,19 @@ TEST_CASE("a token in a notebook code cell gets the Python fixes, JSON-escaped i
   CHECK(kinds(nb, Language::Notebook).front() == FixKind::Environment);
 }
 
+TEST_CASE("a notebook fix edits only what changes, so it never copies another token of the cell") {
+  // Regression: the first version rewrote the whole "source" array, and with it the bytes of a
+  // second token in the same cell (the transcripts' secret-hygiene check caught it).
+  const Doc d = make_doc("{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"a = '@T@'\\n\", \"b = '@T@'\\n\"]}]}");
+  for (const Fix& f : fixes_for(d.text, d.tokens[0].first, d.tokens[0].second, Language::Notebook, Names{})) {
+    CAPTURE(f.title);
+    for (const TextEdit& e : f.edits) {
+      CHECK(e.new_text.find(d.values[1]) == std::string::npos);
+      CHECK(e.new_text.find(d.values[0]) == std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("a token in a notebook output or Markdown cell is redacted") {
   const std::string out = "{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"print(1)\"],\n"
                           " \"outputs\": [{\"text\": [\"token @T@\\n\"]}]}]}";

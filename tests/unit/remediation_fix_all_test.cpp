@@ -210,3 +210,31 @@ TEST_CASE("has_rewrites is false exactly where fix_all can never rewrite a token
     CHECK(has_rewrites(language));
   }
 }
+
+TEST_CASE("a fix never writes back the bytes of another token in the literal it splits") {
+  // Regression (issue 12): splitting a literal rewrote all of it, other tokens included, and the
+  // code action carried them back to the client. The edits are narrowed to what changes.
+  const char* const inputs[] = {
+      "const s = \"a @T@ b @T@ c\";\n",
+      "class A {\n    String s = \"\"\"\n        a @T@\n        b @T@\n        \"\"\";\n}\n",
+      "x = 'a @T@ b @T@ c'\n",
+  };
+  const Language languages[] = {Language::TypeScript, Language::Java, Language::Python};
+  for (std::size_t i = 0; i < 3; ++i) {
+    CAPTURE(inputs[i]);
+    const Doc d = make_doc(inputs[i]);
+    const auto check_edits = [&](const std::vector<TextEdit>& edits) {
+      for (const TextEdit& e : edits) {
+        for (const std::string& t : d.values) CHECK(e.new_text.find(t) == std::string::npos);
+      }
+    };
+    for (const Fix& f : fixes_for(d.text, d.tokens[0].first, d.tokens[0].second, languages[i], Names{})) {
+      CAPTURE(f.title);
+      check_edits(f.edits);
+      CHECK(apply_edits(d.text, f.edits).find(d.values[1]) != std::string::npos);  // the other stays
+    }
+    const auto all = fix_all(d.text, d.tokens, languages[i], Names{});
+    check_edits(all);
+    CHECK(apply_edits(d.text, all).find("pul-") == std::string::npos);
+  }
+}
