@@ -74,10 +74,10 @@ std::vector<TextEdit> narrow(std::string_view text, const TextEdit& e) {
   if (parens) n = n.substr(1, n.size() - 2);
   std::size_t p = 0;
   while (p < old_text.size() && p < n.size() && old_text[p] == n[p]) ++p;
-  while (p > 0 && p < n.size() && continuation(n[p])) --p;
+  while (p > 0 && ((p < n.size() && continuation(n[p])) || (p < old_text.size() && continuation(old_text[p])))) --p;
   std::size_t q = 0;
   while (q < old_text.size() - p && q < n.size() - p && old_text[old_text.size() - 1 - q] == n[n.size() - 1 - q]) ++q;
-  while (q > 0 && continuation(n[n.size() - q])) --q;
+  while (q > 0 && (continuation(n[n.size() - q]) || continuation(old_text[old_text.size() - q]))) --q;
   std::vector<TextEdit> out;
   const std::string middle(n.substr(p, n.size() - p - q));
   if (parens) out.push_back(TextEdit{e.begin, e.begin, "("});

@@ -218,14 +218,19 @@ TEST_CASE("a fix never writes back the bytes of another token in the literal it 
       "const s = \"a @T@ b @T@ c\";\n",
       "class A {\n    String s = \"\"\"\n        a @T@\n        b @T@\n        \"\"\";\n}\n",
       "x = 'a @T@ b @T@ c'\n",
+      "const s = \"\xF0\x9F\x98\x80 @T@ \xC3\xA9 @T@ \xC3\xBC\";\n",
   };
-  const Language languages[] = {Language::TypeScript, Language::Java, Language::Python};
-  for (std::size_t i = 0; i < 3; ++i) {
+  const Language languages[] = {Language::TypeScript, Language::Java, Language::Python, Language::TypeScript};
+  for (std::size_t i = 0; i < 4; ++i) {
     CAPTURE(inputs[i]);
     const Doc d = make_doc(inputs[i]);
     const auto check_edits = [&](const std::vector<TextEdit>& edits) {
       for (const TextEdit& e : edits) {
         for (const std::string& t : d.values) CHECK(e.new_text.find(t) == std::string::npos);
+        // Narrowing never cuts a UTF-8 sequence: positions stay whole characters.
+        for (const std::size_t at : {e.begin, e.end}) {
+          CHECK((at == d.text.size() || (static_cast<unsigned char>(d.text[at]) & 0xC0) != 0x80));
+        }
       }
     };
     for (const Fix& f : fixes_for(d.text, d.tokens[0].first, d.tokens[0].second, languages[i], Names{})) {
