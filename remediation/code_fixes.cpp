@@ -329,6 +329,10 @@ std::optional<std::pair<std::string, std::string>> split_line_delimited(const Fi
   }
   const std::string_view eol = c.source.eol();
   const std::string open(c.text.substr(s.begin, body_begin - s.begin));  // prefix, quotes, line break
+  // The opening line holds only its delimiter ("@'", '@"', C#'s $ and quotes): text after it is
+  // not valid (PowerShell: no characters after a here-string header) and each piece would copy
+  // it, a token included (found by fuzz_remediation).
+  if (open.find_first_not_of("@'\"$ \t\r\n") != std::string::npos) return std::nullopt;
   const std::string closing(c.text.substr(last_nl + 1, s.content_end - last_nl - 1));
   const std::string quotes(c.text.substr(s.content_end, s.end - s.content_end));
   const std::string_view after = c.text.substr(c.token_end, last_nl - c.token_end);

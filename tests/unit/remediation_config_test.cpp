@@ -116,6 +116,17 @@ TEST_CASE("powershell reads $env and keeps single-quoted strings literal") {
   });
 }
 
+TEST_CASE("a here-string with text after its header is not split (regression: fuzz_remediation)") {
+  // `@'x <token>` is no valid here-string header; splitting the body copied the header line, and
+  // the token on it, into both pieces.
+  const Doc d = make_doc("$s = @'junk @T@\nbody @T@ tail\n'@\n");
+  const auto fixes = fixes_for(d.text, d.tokens[1].first, d.tokens[1].second, Language::PowerShell, Names{});
+  for (const Fix& f : fixes) {
+    CAPTURE(f.title);
+    CHECK(count(apply_edits(d.text, f.edits), d.values[0]) == 1);
+  }
+}
+
 TEST_CASE("json, markdown and plain text say why there is no environment fix, and redact the token") {
   // Regression (issue 12, defect 7): a token in documentation had no fix at all.
   CHECK(kinds("{\"t\": \"@T@\"}\n", Language::Json) == std::vector<FixKind>{FixKind::Redact});
