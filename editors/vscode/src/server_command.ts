@@ -44,9 +44,12 @@ export function ensureExecutable(file: string): void {
 
 /**
  * The document selector: every document the server can read, in any language, so the extension
- * runs beside the language's own server.
+ * runs beside the language's own server. Notebook cells are documents of their own (scheme
+ * `vscode-notebook-cell`, language `python` for a Jupyter code cell), so a token in a cell gets
+ * the Python fixes; a `.ipynb` opened as text gets the notebook fixes.
  */
 export const kDocumentSelector = [
   { scheme: 'file' },
   { scheme: 'untitled' },
+  { scheme: 'vscode-notebook-cell' },
 ];
