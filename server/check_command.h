@@ -4,8 +4,9 @@
 //
 // Each finding prints as `file:line:col: severity: message`, with 1-based lines and columns
 // counted in Unicode code points (what `grep -n` users and most editors' "go to" expect), the
-// masked token only, and the fixes a code action would offer there. Directories are walked
-// recursively, skipping .git, node_modules and binary files (a NUL byte in the first 8 KiB).
+// masked token only, and the fixes a code action would offer there. The files are those `scan`
+// reads (scan/path_source.h: directories walked recursively, .git skipped, symlinks kept in the
+// tree; binary files and files over maxDocumentSize skipped), with the same findings.
 
 #include <ostream>
 #include <string>

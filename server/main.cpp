@@ -15,6 +15,9 @@
 #include "server/language_server.h"
 #include "server/logger.h"
 #include "server/output_queue.h"
+#include "server/scan_command.h"
+
+#include <unistd.h>
 
 namespace {
 
@@ -27,7 +30,9 @@ constexpr std::string_view kHelp =
     "Usage:\n"
     "  pulumi-token-lsp [--stdio] [options]   serve LSP over stdin/stdout (the default)\n"
     "  pulumi-token-lsp --port N [options]    serve one client over TCP on 127.0.0.1:N\n"
-    "  pulumi-token-lsp --check PATH...       scan files and directories, print findings;\n"
+    "  pulumi-token-lsp scan [PATH... | -]    scan files, trees or standard input for CI and hooks\n"
+    "                                         (text or JSON; scan --help for the options)\n"
+    "  pulumi-token-lsp --check PATH...       scan files and directories, print findings and fixes;\n"
     "                                         exit 1 if a token was found, 2 on a read error\n"
     "\n"
     "Options:\n"
@@ -58,6 +63,10 @@ int usage_error(std::string_view msg) {
 
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
+  if (argc >= 2 && std::string_view(argv[1]) == "scan") {
+    return ptl::server::run_scan(std::vector<std::string>(argv + 2, argv + argc), std::cin, std::cout, std::cerr,
+                                 isatty(STDOUT_FILENO) == 1);
+  }
   ptl::server::Logger log(ptl::server::LogLevel::Info);
   ptl::server::Settings settings;
   ptl::server::TransportOptions transport;

@@ -1,0 +1,99 @@
+#include "scan/path_source.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace ptl::scan {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Whether `target` lies under `root` (both canonical).
+bool inside(const fs::path& root, const fs::path& target) {
+  auto r = root.begin(), t = target.begin();
+  for (; r != root.end(); ++r, ++t) {
+    if (t == target.end() || *r != *t) return false;
+  }
+  return true;
+}
+
+void add_file(const fs::path& file, const std::string& display, const fs::path& canonical_root,
+              std::uintmax_t max_file_size, Collected& out) {
+  std::error_code ec;
+  const fs::file_status link = fs::symlink_status(file, ec);
+  if (ec) {
+    out.errors.push_back(fmt::format("{}: {}", display, ec.message()));
+    return;
+  }
+  if (fs::is_symlink(link)) {
+    const fs::path target = fs::canonical(file, ec);
+    if (ec) {
+      out.skipped.push_back({display, "broken symlink"});
+      return;
+    }
+    if (!inside(canonical_root, target)) {
+      out.skipped.push_back({display, "symlink out of the tree"});
+      return;
+    }
+    if (!fs::is_regular_file(target, ec)) return;  // a symlink to a directory is not followed
+  } else if (!fs::is_regular_file(link)) {
+    return;  // sockets, fifos, devices
+  }
+  const std::uintmax_t size = fs::file_size(file, ec);
+  if (ec) {
+    out.errors.push_back(fmt::format("{}: {}", display, ec.message()));
+    return;
+  }
+  if (size > max_file_size) {
+    out.skipped.push_back({display, fmt::format("larger than {} bytes", max_file_size)});
+    return;
+  }
+  out.files.push_back({file, display});
+}
+
+}  // namespace
+
+Collected collect_paths(const std::vector<std::string>& roots, std::uintmax_t max_file_size) {
+  Collected out;
+  for (const std::string& root : roots) {
+    std::error_code ec;
+    const fs::path base(root);
+    const fs::file_status status = fs::status(base, ec);
+    if (ec || !fs::exists(status)) {
+      out.errors.push_back(fmt::format("{}: no such file or directory", root));
+      continue;
+    }
+    const fs::path canonical_root = fs::canonical(base, ec);
+    if (!fs::is_directory(status)) {
+      add_file(base, root, canonical_root.parent_path(), max_file_size, out);
+      continue;
+    }
+    fs::recursive_directory_iterator it(base, fs::directory_options::none, ec);
+    if (ec) {
+      out.errors.push_back(fmt::format("{}: {}", root, ec.message()));
+      continue;
+    }
+    for (const fs::recursive_directory_iterator end; it != end;) {
+      const fs::path p = it->path();
+      const bool is_dir = it->is_directory(ec) && !it->is_symlink(ec);
+      if (is_dir && p.filename() == ".git") {
+        it.disable_recursion_pending();
+      } else if (!is_dir) {
+        // Reported as the root was written, joined with the path below it: "." gives "src/a.ts".
+        add_file(p, (base / p.lexically_relative(base)).lexically_normal().string(), canonical_root, max_file_size,
+                 out);
+      }
+      it.increment(ec);
+      if (ec) {
+        out.errors.push_back(fmt::format("{}: {}", p.string(), ec.message()));
+        ec.clear();
+      }
+    }
+  }
+  std::sort(out.files.begin(), out.files.end(),
+            [](const ScanFile& a, const ScanFile& b) { return a.display < b.display; });
+  return out;
+}
+
+}  // namespace ptl::scan

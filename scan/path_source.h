@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace ptl::scan {
+
+// A file a scan reads, and the path it is reported under (as the user wrote the root, joined
+// with the path below it: relative roots give relative paths).
+struct ScanFile {
+  std::filesystem::path path;
+  std::string display;
+};
+
+// A path the scan passed over on purpose, and why (reported, never silent).
+struct Skipped {
+  std::string path;
+  std::string reason;
+};
+
+struct Collected {
+  std::vector<ScanFile> files;  // sorted by display path
+  std::vector<Skipped> skipped;
+  std::vector<std::string> errors;  // "PATH: what went wrong", for paths that could not be read
+};
+
+// The files under `roots` (files and directory trees). Never enters a `.git` directory; follows
+// no symlink to a directory, and no symlink to a file outside the root it was found under;
+// files larger than `max_file_size` bytes are skipped and listed. A root that does not exist,
+// or a directory that cannot be listed, is an error; the walk goes on. Never throws.
+Collected collect_paths(const std::vector<std::string>& roots, std::uintmax_t max_file_size);
+
+}  // namespace ptl::scan

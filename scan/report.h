@@ -1,0 +1,26 @@
+#pragma once
+
+#include <ostream>
+#include <string_view>
+
+#include "scan/scan_engine.h"
+
+namespace ptl::scan {
+
+enum class ReportFormat { Text, Json };
+
+// "text", "json" -> the format; false for anything else.
+bool parse_report_format(std::string_view name, ReportFormat& out);
+
+// Text, one line a finding, as compilers and grep print them:
+//   path:line:col: error: Pulumi access token pul-1a2b… (fingerprint 0123abcd)
+// placeholders as "hint"; then one line per skipped path and a summary line. `color` wraps the
+// severity in ANSI colour (the caller decides: a terminal, and NO_COLOR unset).
+void write_text(std::ostream& out, const ScanReport& report, bool color);
+
+// One JSON document: {"version": 1, "findings": [{path, line, column, endLine, endColumn, rule,
+// severity, preview, fingerprint}], "skipped": [{path, reason}], "errors": [...],
+// "stats": {files, bytes, findings, placeholders}}. Never a token: previews and fingerprints.
+void write_json(std::ostream& out, const ScanReport& report);
+
+}  // namespace ptl::scan

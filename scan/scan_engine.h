@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstdint>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "remediation/names.h"
+#include "scan/path_source.h"
+#include "scan/scan_finding.h"
+
+namespace ptl::scan {
+
+struct ScanOptions {
+  std::uintmax_t max_file_size = 10u << 20;  // larger files are skipped and listed
+  unsigned threads = 0;                      // 0: one per core
+  bool report_placeholders = true;           // placeholder-shaped tokens as hints
+  bool with_fixes = false;                   // fill ScanFinding::fixes (the language from the path)
+  remediation::Names names;                  // the names the fixes' titles use
+};
+
+struct ScanReport {
+  std::vector<ScanFinding> findings;  // sorted by path, then position
+  std::vector<Skipped> skipped;       // sorted by path
+  std::vector<std::string> errors;    // what could not be read; the scan went on
+  std::size_t files = 0;              // files read and scanned
+  std::uintmax_t bytes = 0;           // their bytes
+  // Findings that are real tokens (placeholders are hints).
+  std::size_t real_findings() const;
+};
+
+// The findings in `text`, reported under `path`: the editor's pipeline (detectors/line_scan.h:
+// the detector, ignore markers, placeholders), so a finding the editor shows is the finding the
+// scan reports, at the same line and column. Linear in the text.
+std::vector<ScanFinding> scan_text(const std::string& path, std::string_view text, const ScanOptions& options);
+
+// Scans the files under `roots` (collect_paths) on `options.threads` threads. A binary file (a
+// NUL byte in its first 8 KB) is skipped and listed; a file that cannot be read (gone, no
+// permission) is an error and the scan goes on. Never throws.
+ScanReport scan_paths(const std::vector<std::string>& roots, const ScanOptions& options);
+
+// Scans everything on `in`, reported under `name`. Input larger than options.max_file_size is
+// skipped and listed, as a file would be.
+ScanReport scan_stream(std::istream& in, const std::string& name, const ScanOptions& options);
+
+}  // namespace ptl::scan

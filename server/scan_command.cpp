@@ -1,0 +1,121 @@
+#include "server/scan_command.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <istream>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "scan/report.h"
+#include "scan/scan_engine.h"
+
+namespace ptl::server {
+
+const char* const kScanHelp =
+    "Usage: pulumi-token-lsp scan [OPTIONS] [PATH... | -]\n"
+    "Scans files and directory trees (default: .), or standard input (-), for Pulumi access tokens,\n"
+    "with the rules the editor uses. Never prints a token: a masked preview and a fingerprint.\n"
+    "\n"
+    "  --format text|json        report format (default text: path:line:col: severity: message)\n"
+    "  --output FILE             write the report to FILE instead of standard output\n"
+    "  --stdin-name NAME         the path standard input is reported under (default <stdin>)\n"
+    "  --max-file-size BYTES     skip (and list) larger files (default 10485760)\n"
+    "  --threads N               files scanned at once (default: one per core)\n"
+    "  --placeholders=hint|off   report placeholder-shaped tokens as hints, or not at all\n"
+    "  --exit-zero               exit 0 when tokens are found (report-only pipelines)\n"
+    "\n"
+    "Exit codes: 0 no tokens, 1 tokens found, 2 usage error or something could not be read\n"
+    "(the findings that were made are still reported).\n";
+
+namespace {
+
+bool parse_count(const std::string& s, std::uintmax_t& out) {
+  if (s.empty() || s.size() > 19 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+  out = std::strtoull(s.c_str(), nullptr, 10);
+  return true;
+}
+
+}  // namespace
+
+int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
+             bool out_is_terminal) {
+  scan::ScanOptions options;
+  scan::ReportFormat format = scan::ReportFormat::Text;
+  std::string output, stdin_name = "<stdin>";
+  bool exit_zero = false, use_stdin = false;
+  std::vector<std::string> paths;
+  const auto usage = [&](const std::string& msg) {
+    err << "pulumi-token-lsp scan: " << msg << "\nTry pulumi-token-lsp scan --help.\n";
+    return 2;
+  };
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const auto value = [&](std::string& into) {
+      if (i + 1 >= args.size()) return false;
+      into = args[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "--help" || a == "-h") {
+      out << kScanHelp;
+      return 0;
+    } else if (a == "--format") {
+      if (!value(v) || !scan::parse_report_format(v, format)) return usage("--format takes text or json");
+    } else if (a == "--output") {
+      if (!value(output) || output.empty()) return usage("--output takes a file name");
+    } else if (a == "--stdin-name") {
+      if (!value(stdin_name) || stdin_name.empty()) return usage("--stdin-name takes a name");
+    } else if (a == "--max-file-size") {
+      if (!value(v) || !parse_count(v, options.max_file_size)) return usage("--max-file-size takes a number of bytes");
+    } else if (a == "--threads") {
+      std::uintmax_t n = 0;
+      if (!value(v) || !parse_count(v, n) || n == 0 || n > 256) return usage("--threads takes a number from 1 to 256");
+      options.threads = static_cast<unsigned>(n);
+    } else if (a == "--placeholders=hint" || a == "--placeholders=off") {
+      options.report_placeholders = a.ends_with("hint");
+    } else if (a == "--exit-zero") {
+      exit_zero = true;
+    } else if (a == "-") {
+      use_stdin = true;
+    } else if (a == "--") {
+      paths.insert(paths.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+      break;
+    } else if (!a.empty() && a[0] == '-') {
+      return usage(fmt::format("unknown option {}", a));
+    } else {
+      paths.push_back(a);
+    }
+  }
+  if (use_stdin && !paths.empty()) return usage("- (standard input) cannot be combined with paths");
+  if (!use_stdin && paths.empty()) paths.emplace_back(".");
+
+  const scan::ScanReport report = use_stdin ? scan::scan_stream(in, stdin_name, options)
+                                            : scan::scan_paths(paths, options);
+  for (const std::string& e : report.errors) err << "pulumi-token-lsp scan: " << e << "\n";
+
+  std::ofstream file;
+  if (!output.empty()) {
+    file.open(output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      err << "pulumi-token-lsp scan: " << output << ": cannot write\n";
+      return 2;
+    }
+  }
+  std::ostream& sink = output.empty() ? out : file;
+  const bool color = output.empty() && out_is_terminal && std::getenv("NO_COLOR") == nullptr;
+  if (format == scan::ReportFormat::Json) {
+    scan::write_json(sink, report);
+  } else {
+    scan::write_text(sink, report, color);
+  }
+  sink.flush();
+  if (!sink) {
+    err << "pulumi-token-lsp scan: " << (output.empty() ? "standard output" : output) << ": write error\n";
+    return 2;
+  }
+  if (!report.errors.empty()) return 2;
+  return report.real_findings() > 0 && !exit_zero ? 1 : 0;
+}
+
+}  // namespace ptl::server
