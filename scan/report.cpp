@@ -21,9 +21,11 @@ void write_text(std::ostream& out, const ScanReport& report, bool color) {
   }
   for (const Skipped& s : report.skipped) out << fmt::format("{}: skipped: {}\n", s.path, s.reason);
   const std::size_t real = report.real_findings();
-  out << fmt::format("{} token(s), {} placeholder(s) in {} file(s) ({} bytes); {} skipped, {} error(s)\n", real,
+  out << fmt::format("{} token(s), {} placeholder(s) in {} file(s) ({} bytes); {} skipped, {} error(s)", real,
                      report.findings.size() - real, report.files, report.bytes, report.skipped.size(),
                      report.errors.size());
+  if (report.baselined > 0) out << fmt::format("; {} in the baseline", report.baselined);
+  out << "\n";
 }
 
 void write_json(std::ostream& out, const ScanReport& report) {
@@ -51,7 +53,8 @@ void write_json(std::ostream& out, const ScanReport& report) {
                      {{"files", report.files},
                       {"bytes", report.bytes},
                       {"findings", real},
-                      {"placeholders", report.findings.size() - real}}}};
+                      {"placeholders", report.findings.size() - real},
+                      {"baselined", report.baselined}}}};
   // Paths are bytes from the file system: invalid UTF-8 is replaced, not thrown on.
   out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }

@@ -25,6 +25,7 @@ struct ScanReport {
   std::vector<std::string> errors;    // what could not be read; the scan went on
   std::size_t files = 0;              // files read and scanned
   std::uintmax_t bytes = 0;           // their bytes
+  std::size_t baselined = 0;          // findings left out because a baseline holds them
   // Findings that are real tokens (placeholders are hints).
   std::size_t real_findings() const;
 };

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "scan/baseline.h"
 #include "scan/report.h"
 #include "scan/scan_engine.h"
 
@@ -24,6 +25,8 @@ const char* const kScanHelp =
     "  --threads N               files scanned at once (default: one per core)\n"
     "  --placeholders=hint|off   report placeholder-shaped tokens as hints, or not at all\n"
     "  --exit-zero               exit 0 when tokens are found (report-only pipelines)\n"
+    "  --baseline FILE           leave out the findings FILE records (adopt the scan on an old repository)\n"
+    "  --write-baseline FILE     record today's findings in FILE (by fingerprint, never the token); exit 0\n"
     "\n"
     "Exit codes: 0 no tokens, 1 tokens found, 2 usage error or something could not be read\n"
     "(the findings that were made are still reported).\n";
@@ -42,7 +45,7 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
              bool out_is_terminal) {
   scan::ScanOptions options;
   scan::ReportFormat format = scan::ReportFormat::Text;
-  std::string output, stdin_name = "<stdin>";
+  std::string output, stdin_name = "<stdin>", baseline_in, baseline_out;
   bool exit_zero = false, use_stdin = false;
   std::vector<std::string> paths;
   const auto usage = [&](const std::string& msg) {
@@ -74,6 +77,10 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
       options.threads = static_cast<unsigned>(n);
     } else if (a == "--placeholders=hint" || a == "--placeholders=off") {
       options.report_placeholders = a.ends_with("hint");
+    } else if (a == "--baseline") {
+      if (!value(baseline_in) || baseline_in.empty()) return usage("--baseline takes a file name");
+    } else if (a == "--write-baseline") {
+      if (!value(baseline_out) || baseline_out.empty()) return usage("--write-baseline takes a file name");
     } else if (a == "--exit-zero") {
       exit_zero = true;
     } else if (a == "-") {
@@ -90,9 +97,25 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
   if (use_stdin && !paths.empty()) return usage("- (standard input) cannot be combined with paths");
   if (!use_stdin && paths.empty()) paths.emplace_back(".");
 
-  const scan::ScanReport report = use_stdin ? scan::scan_stream(in, stdin_name, options)
-                                            : scan::scan_paths(paths, options);
+  scan::Baseline baseline;
+  std::string error;
+  if (!baseline_in.empty() && !scan::load_baseline(baseline_in, baseline, error)) {
+    err << "pulumi-token-lsp scan: " << error << "\n";
+    return 2;
+  }
+  scan::ScanReport report = use_stdin ? scan::scan_stream(in, stdin_name, options) : scan::scan_paths(paths, options);
   for (const std::string& e : report.errors) err << "pulumi-token-lsp scan: " << e << "\n";
+  // Written before the old baseline is applied: the new file holds today's findings, old and
+  // new, and drops those that are gone.
+  if (!baseline_out.empty()) {
+    if (!scan::write_baseline(baseline_out, report, error)) {
+      err << "pulumi-token-lsp scan: " << error << "\n";
+      return 2;
+    }
+    err << fmt::format("pulumi-token-lsp scan: {} finding(s) recorded in {}\n", report.real_findings(), baseline_out);
+    exit_zero = true;  // adopting: today's findings are accepted
+  }
+  scan::apply_baseline(report, baseline);
 
   std::ofstream file;
   if (!output.empty()) {

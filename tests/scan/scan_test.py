@@ -83,7 +83,7 @@ def _(d):
     assert len(f["fingerprint"]) == 64, f
     assert p["severity"] == "hint", p
     assert doc["stats"] == {"files": 1, "bytes": len(Path(d / "Pulumi.dev.yaml").read_bytes()), "findings": 1,
-                            "placeholders": 1}, doc["stats"]
+                            "placeholders": 1, "baselined": 0}, doc["stats"]
     code, out, _ = run(["scan", "--format", "json", "--placeholders=off", "Pulumi.dev.yaml"], d)
     assert len(json.loads(out)["findings"]) == 1
 
@@ -188,6 +188,28 @@ def _(d):
     many = run(["scan", "--threads", "8", "--format", "json", "."], d)[1]
     assert one == many
     assert json.loads(one)["stats"]["findings"] == 67
+
+
+@case
+def _(d):
+    """baselines: --write-baseline records today's tokens by fingerprint; --baseline fails only on new ones, wherever the old move"""
+    a, b = token("baseline-old"), token("baseline-new")
+    write(d / "app/config.ts", f'export const t = "{a}";\n')
+    code, out, err = run(["scan", "--write-baseline", "baseline.json", "app"], d)
+    assert code == 0, (code, err)
+    saved = json.loads((d / "baseline.json").read_text())
+    assert saved["version"] == 1 and len(saved["fingerprints"]) == 1, saved
+    assert a not in (d / "baseline.json").read_text()
+    code, out, _ = run(["scan", "--baseline", "baseline.json", "app"], d)
+    assert code == 0 and "; 1 in the baseline" in out, (code, out)
+    write(d / "app/config.ts", f'// moved down\n\nexport const t = "{a}";\nexport const u = "{b}";\n')
+    code, out, _ = run(["scan", "--baseline", "baseline.json", "--format", "json", "app"], d)
+    doc = json.loads(out)
+    assert code == 1 and doc["stats"]["baselined"] == 1, (code, doc["stats"])
+    assert [f["line"] for f in doc["findings"]] == [4], doc["findings"]
+    write(d / "broken.json", "[1, 2]")
+    code, _, err = run(["scan", "--baseline", "broken.json", "app"], d)
+    assert code == 2 and "not a baseline file" in err, (code, err)
 
 
 print(f"scan: {results['passed']} passed, {results['failed']} failed")
