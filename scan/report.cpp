@@ -8,6 +8,7 @@ namespace ptl::scan {
 bool parse_report_format(std::string_view name, ReportFormat& out) {
   if (name == "text") return out = ReportFormat::Text, true;
   if (name == "json") return out = ReportFormat::Json, true;
+  if (name == "sarif") return out = ReportFormat::Sarif, true;
   return false;
 }
 
@@ -56,6 +57,89 @@ void write_json(std::ostream& out, const ScanReport& report) {
                       {"placeholders", report.findings.size() - real},
                       {"baselined", report.baselined}}}};
   // Paths are bytes from the file system: invalid UTF-8 is replaced, not thrown on.
+  out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+}
+
+namespace {
+
+// A relative path as a URI reference: '/' separators, each byte outside the unreserved set and
+// '/' percent-encoded (RFC 3986), so spaces and non-ASCII names stay valid URIs.
+std::string uri_of(std::string_view path) {
+  std::string out;
+  for (const char ch : path) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                      c == '.' || c == '_' || c == '~' || c == '/';
+    out += keep ? std::string(1, ch) : fmt::format("%{:02X}", c);
+  }
+  if (out.starts_with("./")) out.erase(0, 2);
+  return out;
+}
+
+constexpr std::string_view kHelpUri =
+    "https://github.com/pulumi-token-lsp/pulumi-token-lsp/blob/main/README.md#hard-coded-pulumi-access-tokens";
+
+constexpr std::string_view kHelpMarkdown =
+    "A Pulumi access token gives whoever holds it its owner's whole Pulumi organisation: every "
+    "stack, its state and secrets, and the cloud credentials behind them. Removing it from the "
+    "file is not enough once it was committed or shared.\n\n"
+    "1. Create a new token in the Pulumi console (Settings, Access Tokens).\n"
+    "2. Put it where programs read it: the `PULUMI_ACCESS_TOKEN` environment variable, "
+    "`pulumi config set --secret`, or a secrets manager (AWS Secrets Manager, HashiCorp Vault, "
+    "CyberArk Conjur); the editor integration rewrites the literal in one keystroke.\n"
+    "3. Revoke the old token once nothing uses it.\n"
+    "4. Check the organisation's audit log for activity you do not recognise.";
+
+}  // namespace
+
+void write_sarif(std::ostream& out, const ScanReport& report, std::string_view version) {
+  using nlohmann::json;
+  json results = json::array();
+  for (const ScanFinding& f : report.findings) {
+    json fingerprints = {{"pulumiTokenLsp/v1", f.fingerprint}};
+    if (!f.line_hash.empty()) fingerprints["primaryLocationLineHash"] = f.line_hash;
+    results.push_back(
+        {{"ruleId", kRuleId},
+         {"ruleIndex", 0},
+         {"level", f.placeholder ? "note" : "error"},
+         {"message",
+          {{"text", fmt::format("{} Pulumi access token {}: rotate it, then read it from the environment or a secrets "
+                                "manager.",
+                                f.placeholder ? "Placeholder-shaped" : "Hard-coded", f.preview)}}},
+         {"locations",
+          json::array({{{"physicalLocation",
+                         {{"artifactLocation", {{"uri", uri_of(f.path)}, {"uriBaseId", "%SRCROOT%"}}},
+                          {"region",
+                           {{"startLine", f.line},
+                            {"startColumn", f.column},
+                            {"endLine", f.end_line},
+                            {"endColumn", f.end_column}}}}}}})},
+         {"partialFingerprints", std::move(fingerprints)}});
+  }
+  const json rule = {
+      {"id", kRuleId},
+      {"name", "HardCodedPulumiAccessToken"},
+      {"shortDescription", {{"text", "Hard-coded Pulumi access token"}}},
+      {"fullDescription",
+       {{"text", "A Pulumi access token (pul- and 40 hex digits) in a file: anyone who can read the file can act as "
+                 "its owner in the Pulumi organisation."}}},
+      {"help", {{"text", std::string(kHelpMarkdown)}, {"markdown", std::string(kHelpMarkdown)}}},
+      {"helpUri", std::string(kHelpUri)},
+      {"defaultConfiguration", {{"level", "error"}}},
+      {"properties", {{"tags", {"security", "secrets"}}, {"precision", "very-high"}, {"security-severity", "9.8"}}}};
+  const json doc = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       json::array({{{"tool",
+                      {{"driver",
+                        {{"name", "pulumi-token-lsp"},
+                         {"semanticVersion", std::string(version)},
+                         {"informationUri", "https://github.com/pulumi-token-lsp/pulumi-token-lsp"},
+                         {"rules", json::array({rule})}}}}},
+                     {"columnKind", "unicodeCodePoints"},
+                     {"originalUriBaseIds", {{"%SRCROOT%", {{"description", {{"text", "The scanned tree's root."}}}}}}},
+                     {"results", std::move(results)}}})}};
   out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }
 

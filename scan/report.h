@@ -7,9 +7,9 @@
 
 namespace ptl::scan {
 
-enum class ReportFormat { Text, Json };
+enum class ReportFormat { Text, Json, Sarif };
 
-// "text", "json" -> the format; false for anything else.
+// "text", "json", "sarif" -> the format; false for anything else.
 bool parse_report_format(std::string_view name, ReportFormat& out);
 
 // Text, one line a finding, as compilers and grep print them:
@@ -23,5 +23,12 @@ void write_text(std::ostream& out, const ScanReport& report, bool color);
 // "stats": {files, bytes, findings, placeholders, baselined}}. Never a token: previews and
 // fingerprints.
 void write_json(std::ostream& out, const ScanReport& report);
+
+// SARIF 2.1.0 as GitHub code scanning takes it: one run, `tool.driver` with the rule and its
+// help (the remediation steps), one result per finding with a `region` in 1-based lines and
+// code-point columns (`columnKind: unicodeCodePoints`), `partialFingerprints` with GitHub's
+// `primaryLocationLineHash` and our own fingerprint, paths as relative URIs against
+// `%SRCROOT%`. No snippet: a region's text would hold the token. `version` is the tool's.
+void write_sarif(std::ostream& out, const ScanReport& report, std::string_view version);
 
 }  // namespace ptl::scan

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <fstream>
 #include <iterator>
+#include <set>
 #include <thread>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "detectors/token_mask.h"
 #include "remediation/remediation.h"
 #include "scan/fingerprint.h"
+#include "scan/line_hash.h"
 #include "scan/text_position.h"
 
 namespace ptl::scan {
@@ -88,6 +90,14 @@ std::vector<ScanFinding> scan_text(const std::string& path, std::string_view tex
       }
     }
     out.push_back(std::move(s));
+  }
+  if (!out.empty()) {
+    std::set<std::size_t> lines;
+    for (const ScanFinding& s : out) lines.insert(s.line);
+    const auto hashes = primary_location_line_hashes(text, lines);
+    for (ScanFinding& s : out) {
+      if (const auto it = hashes.find(s.line); it != hashes.end()) s.line_hash = it->second;
+    }
   }
   return out;
 }

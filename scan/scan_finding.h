@@ -19,6 +19,7 @@ struct ScanFinding {
   bool placeholder = false;  // placeholder-shaped (detectors/placeholder.h): reported as a hint
   std::string preview;       // detectors::mask_token: "pul-1a2b…"
   std::string fingerprint;   // fingerprint.h
+  std::string line_hash;     // GitHub's primaryLocationLineHash of the line (line_hash.h)
   // The titles of the fixes the editor's code action offers here (ScanOptions::with_fixes);
   // titles never hold a token (remediation.h).
   std::vector<std::string> fixes;

@@ -21,7 +21,7 @@
 
 namespace {
 
-constexpr std::string_view kVersion = "0.1.0";
+constexpr std::string_view kVersion = PTL_VERSION;
 
 constexpr std::string_view kHelp =
     "pulumi-token-lsp: a language server that flags hard-coded Pulumi access tokens and rewrites\n"

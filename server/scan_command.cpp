@@ -18,7 +18,8 @@ const char* const kScanHelp =
     "Scans files and directory trees (default: .), or standard input (-), for Pulumi access tokens,\n"
     "with the rules the editor uses. Never prints a token: a masked preview and a fingerprint.\n"
     "\n"
-    "  --format text|json        report format (default text: path:line:col: severity: message)\n"
+    "  --format text|json|sarif  report format (default text: path:line:col: severity: message;\n"
+    "                            sarif: SARIF 2.1.0 for GitHub code scanning)\n"
     "  --output FILE             write the report to FILE instead of standard output\n"
     "  --stdin-name NAME         the path standard input is reported under (default <stdin>)\n"
     "  --max-file-size BYTES     skip (and list) larger files (default 10485760)\n"
@@ -64,7 +65,7 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
       out << kScanHelp;
       return 0;
     } else if (a == "--format") {
-      if (!value(v) || !scan::parse_report_format(v, format)) return usage("--format takes text or json");
+      if (!value(v) || !scan::parse_report_format(v, format)) return usage("--format takes text, json or sarif");
     } else if (a == "--output") {
       if (!value(output) || output.empty()) return usage("--output takes a file name");
     } else if (a == "--stdin-name") {
@@ -129,6 +130,8 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
   const bool color = output.empty() && out_is_terminal && std::getenv("NO_COLOR") == nullptr;
   if (format == scan::ReportFormat::Json) {
     scan::write_json(sink, report);
+  } else if (format == scan::ReportFormat::Sarif) {
+    scan::write_sarif(sink, report, PTL_VERSION);
   } else {
     scan::write_text(sink, report, color);
   }

@@ -212,5 +212,37 @@ def _(d):
     assert code == 2 and "not a baseline file" in err, (code, err)
 
 
+@case
+def _(d):
+    """sarif: valid SARIF 2.1.0 within GitHub's limits, GitHub's own line hashes (CRLF, tabs, emoji, long and repeated lines), no token; a broken report is refused"""
+    a, b = token("sarif-a"), token("sarif-b")
+    # Lines 1 and 3 are the same and longer than the hash's 100-character window: the same hash,
+    # told apart by its count.
+    same = f'\tconst a = "{a}"; // ' + "z" * 100 + "\r\n"
+    write(d / "src/app.ts", same + "x" * 300 + f' "{b}"\r\n' + same)
+    write(d / "docs/read me.md", f"\U0001F680 token {b}\n")
+    code, _, err = run(["scan", "--format", "sarif", "--output", "report.sarif", "src", "docs"], d)
+    assert code == 1, (code, err)
+    validator = Path(__file__).with_name("validate_sarif.mjs")
+    v = subprocess.run(["node", str(validator), str(d / "report.sarif"), str(d)], capture_output=True, text=True)
+    assert v.returncode == 0, v.stdout + v.stderr
+    sarif = json.loads((d / "report.sarif").read_text())
+    results_ = sarif["runs"][0]["results"]
+    assert len(results_) == 4, len(results_)
+    assert results_[0]["partialFingerprints"]["primaryLocationLineHash"].endswith(":1")
+    assert results_[3]["partialFingerprints"]["primaryLocationLineHash"].endswith(":2"), "a repeated line counts up"
+    assert results_[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "docs/read%20me.md"
+    # The validator itself refuses a report GitHub would refuse, and a wrong line hash.
+    broken = dict(sarif)
+    del broken["version"]
+    write(d / "broken.sarif", json.dumps(broken))
+    v = subprocess.run(["node", str(validator), str(d / "broken.sarif"), str(d)], capture_output=True, text=True)
+    assert v.returncode == 1 and "schema" in v.stdout, v.stdout
+    results_[1]["partialFingerprints"]["primaryLocationLineHash"] = "0:1"
+    write(d / "wrong.sarif", json.dumps(sarif))
+    v = subprocess.run(["node", str(validator), str(d / "wrong.sarif"), str(d)], capture_output=True, text=True)
+    assert v.returncode == 1 and "FAIL primaryLocationLineHash" in v.stdout, v.stdout
+
+
 print(f"scan: {results['passed']} passed, {results['failed']} failed")
 sys.exit(1 if results["failed"] else 0)
