@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "scan/git_repository.h"
+
 namespace ptl::scan {
 namespace {
 
@@ -54,7 +56,7 @@ void add_file(const fs::path& file, const std::string& display, const fs::path& 
 
 }  // namespace
 
-Collected collect_paths(const std::vector<std::string>& roots, std::uintmax_t max_file_size) {
+Collected collect_paths(const std::vector<std::string>& roots, std::uintmax_t max_file_size, bool use_ignore_rules) {
   Collected out;
   for (const std::string& root : roots) {
     std::error_code ec;
@@ -69,6 +71,15 @@ Collected collect_paths(const std::vector<std::string>& roots, std::uintmax_t ma
       add_file(base, root, canonical_root.parent_path(), max_file_size, out);
       continue;
     }
+    std::unique_ptr<GitRepository> repo;
+    if (use_ignore_rules) {
+      std::string git_error;
+      repo = GitRepository::discover(canonical_root, git_error);
+      if (!git_error.empty()) out.errors.push_back(fmt::format("{}: git: {}", root, git_error));
+      // A root the user names is read even when git ignores it (generated code, a vendored
+      // tree): git's rules would leave out everything below it.
+      if (repo && repo->ignored(canonical_root, true)) repo.reset();
+    }
     fs::recursive_directory_iterator it(base, fs::directory_options::none, ec);
     if (ec) {
       out.errors.push_back(fmt::format("{}: {}", root, ec.message()));
@@ -79,6 +90,9 @@ Collected collect_paths(const std::vector<std::string>& roots, std::uintmax_t ma
       const bool is_dir = it->is_directory(ec) && !it->is_symlink(ec);
       if (is_dir && p.filename() == ".git") {
         it.disable_recursion_pending();
+      } else if (repo && repo->ignored(canonical_root / p.lexically_relative(base), is_dir)) {
+        ++out.ignored;
+        if (is_dir) it.disable_recursion_pending();
       } else if (!is_dir) {
         // Reported as the root was written, joined with the path below it: "." gives "src/a.ts".
         add_file(p, (base / p.lexically_relative(base)).lexically_normal().string(), canonical_root, max_file_size,

@@ -25,6 +25,7 @@ void write_text(std::ostream& out, const ScanReport& report, bool color) {
   out << fmt::format("{} token(s), {} placeholder(s) in {} file(s) ({} bytes); {} skipped, {} error(s)", real,
                      report.findings.size() - real, report.files, report.bytes, report.skipped.size(),
                      report.errors.size());
+  if (report.ignored > 0) out << fmt::format("; {} ignored by git", report.ignored);
   if (report.baselined > 0) out << fmt::format("; {} in the baseline", report.baselined);
   out << "\n";
 }
@@ -55,7 +56,8 @@ void write_json(std::ostream& out, const ScanReport& report) {
                       {"bytes", report.bytes},
                       {"findings", real},
                       {"placeholders", report.findings.size() - real},
-                      {"baselined", report.baselined}}}};
+                      {"baselined", report.baselined},
+                      {"ignored", report.ignored}}}};
   // Paths are bytes from the file system: invalid UTF-8 is replaced, not thrown on.
   out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }

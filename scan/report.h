@@ -20,7 +20,7 @@ void write_text(std::ostream& out, const ScanReport& report, bool color);
 
 // One JSON document: {"version": 1, "findings": [{path, line, column, endLine, endColumn, rule,
 // severity, preview, fingerprint}], "skipped": [{path, reason}], "errors": [...],
-// "stats": {files, bytes, findings, placeholders, baselined}}. Never a token: previews and
+// "stats": {files, bytes, findings, placeholders, baselined, ignored}}. Never a token: previews and
 // fingerprints.
 void write_json(std::ostream& out, const ScanReport& report);
 

@@ -103,8 +103,9 @@ std::vector<ScanFinding> scan_text(const std::string& path, std::string_view tex
 }
 
 ScanReport scan_paths(const std::vector<std::string>& roots, const ScanOptions& options) {
-  Collected collected = collect_paths(roots, options.max_file_size);
+  Collected collected = collect_paths(roots, options.max_file_size, options.use_ignore_rules);
   ScanReport report;
+  report.ignored = collected.ignored;
   report.skipped = std::move(collected.skipped);
   report.errors = std::move(collected.errors);
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());

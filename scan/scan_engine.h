@@ -16,6 +16,7 @@ struct ScanOptions {
   unsigned threads = 0;                      // 0: one per core
   bool report_placeholders = true;           // placeholder-shaped tokens as hints
   bool with_fixes = false;                   // fill ScanFinding::fixes (the language from the path)
+  bool use_ignore_rules = true;              // leave out what git ignores (path_source.h)
   remediation::Names names;                  // the names the fixes' titles use
 };
 
@@ -26,6 +27,7 @@ struct ScanReport {
   std::size_t files = 0;              // files read and scanned
   std::uintmax_t bytes = 0;           // their bytes
   std::size_t baselined = 0;          // findings left out because a baseline holds them
+  std::size_t ignored = 0;            // paths left out by git's ignore rules
   // Findings that are real tokens (placeholders are hints).
   std::size_t real_findings() const;
 };

@@ -24,6 +24,7 @@ const char* const kScanHelp =
     "  --stdin-name NAME         the path standard input is reported under (default <stdin>)\n"
     "  --max-file-size BYTES     skip (and list) larger files (default 10485760)\n"
     "  --threads N               files scanned at once (default: one per core)\n"
+    "  --no-ignore               also scan what git ignores (.gitignore, .git/info/exclude)\n"
     "  --placeholders=hint|off   report placeholder-shaped tokens as hints, or not at all\n"
     "  --exit-zero               exit 0 when tokens are found (report-only pipelines)\n"
     "  --baseline FILE           leave out the findings FILE records (adopt the scan on an old repository)\n"
@@ -82,6 +83,8 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
       if (!value(baseline_in) || baseline_in.empty()) return usage("--baseline takes a file name");
     } else if (a == "--write-baseline") {
       if (!value(baseline_out) || baseline_out.empty()) return usage("--write-baseline takes a file name");
+    } else if (a == "--no-ignore") {
+      options.use_ignore_rules = false;
     } else if (a == "--exit-zero") {
       exit_zero = true;
     } else if (a == "-") {

@@ -83,7 +83,7 @@ def _(d):
     assert len(f["fingerprint"]) == 64, f
     assert p["severity"] == "hint", p
     assert doc["stats"] == {"files": 1, "bytes": len(Path(d / "Pulumi.dev.yaml").read_bytes()), "findings": 1,
-                            "placeholders": 1, "baselined": 0}, doc["stats"]
+                            "placeholders": 1, "baselined": 0, "ignored": 0}, doc["stats"]
     code, out, _ = run(["scan", "--format", "json", "--placeholders=off", "Pulumi.dev.yaml"], d)
     assert len(json.loads(out)["findings"]) == 1
 
@@ -242,6 +242,33 @@ def _(d):
     write(d / "wrong.sarif", json.dumps(sarif))
     v = subprocess.run(["node", str(validator), str(d / "wrong.sarif"), str(d)], capture_output=True, text=True)
     assert v.returncode == 1 and "FAIL primaryLocationLineHash" in v.stdout, v.stdout
+
+
+@case
+def _(d):
+    """git's ignore rules: .gitignore at every level and .git/info/exclude leave paths out (counted); --no-ignore and explicit paths read them"""
+    subprocess.run(["git", "init", "-q", str(d)], check=True)
+    write(d / ".gitignore", "node_modules/\n*.log\n")
+    write(d / "app/.gitignore", "local.env\n")
+    write(d / ".git/info/exclude", "scratch.txt\n")
+    kept = token("git-kept")
+    write(d / "app/main.py", f't = "{kept}"\n')
+    for i, rel in enumerate(["node_modules/pkg/index.js", "build.log", "app/local.env", "scratch.txt"]):
+        write(d / rel, f"{token(f'git-ignored-{i}')}\n")
+    code, out, _ = run(["scan", "--format", "json", "."], d)
+    doc = json.loads(out)
+    assert code == 1 and [f["path"] for f in doc["findings"]] == ["app/main.py"], doc["findings"]
+    assert doc["stats"]["ignored"] == 4, doc["stats"]
+    code, out, _ = run(["scan", "--format", "json", "--no-ignore", "."], d)
+    assert len(json.loads(out)["findings"]) == 5, out
+    code, out, _ = run(["scan", "--format", "json", "build.log"], d)
+    assert [f["path"] for f in json.loads(out)["findings"]] == ["build.log"], out
+    # An ignored directory named as the root is read whole (generated code, a vendored tree).
+    code, out, _ = run(["scan", "--format", "json", "node_modules"], d)
+    assert [f["path"] for f in json.loads(out)["findings"]] == ["node_modules/pkg/index.js"], out
+    # A subdirectory of the work tree follows the same rules.
+    code, out, _ = run(["scan", "--format", "json", "app"], d)
+    assert [f["path"] for f in json.loads(out)["findings"]] == ["app/main.py"], out
 
 
 print(f"scan: {results['passed']} passed, {results['failed']} failed")
