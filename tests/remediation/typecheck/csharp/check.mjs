@@ -20,6 +20,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { introducedErrors, readManifests } from "../manifest.mjs";
+
 const LANG = "csharp";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const STUB_DIR = path.join(HERE, "stubs");
@@ -41,36 +43,7 @@ function die(message) {
 
 // ---- arguments and manifests ------------------------------------------------
 
-const argv = process.argv.slice(2);
-const expectFailures = argv.includes("--expect-failures");
-const manifests = argv.filter((a) => a !== "--expect-failures");
-if (manifests.length === 0) {
-  process.stderr.write("usage: node check.mjs [--expect-failures] MANIFEST...\n");
-  process.exit(2);
-}
-
-const entries = [];
-for (const manifest of manifests) {
-  let text;
-  try {
-    text = fs.readFileSync(manifest, "utf8");
-  } catch (e) {
-    die(`cannot read manifest ${manifest}: ${e.message}`);
-  }
-  const base = path.dirname(path.resolve(manifest));
-  for (const raw of text.split(/\r?\n/)) {
-    if (raw.trim() === "" || raw.startsWith("#")) continue;
-    const cols = raw.split("\t");
-    if (cols[0] !== LANG) continue;
-    if (cols.length < 3) die(`malformed line in ${manifest}: ${raw}`);
-    entries.push({
-      original: path.resolve(base, cols[1]),
-      fixed: path.resolve(base, cols[2]),
-      display: cols[3] || cols[2],
-      expect: cols[4] || "",
-    });
-  }
-}
+const { expectFailures, entries } = readManifests(process.argv.slice(2), new Set([LANG]), die);
 
 function summary(checked, failed, skipped) {
   return `typecheck ${LANG}: ${checked} checked, ${failed} failed` + (skipped ? `, ${skipped} skipped` : "");
@@ -246,14 +219,7 @@ for (const entry of entries) {
     continue;
   }
   checked++;
-  const remaining = new Map();
-  for (const e of origErrs) remaining.set(e.key, (remaining.get(e.key) || 0) + 1);
-  const introduced = [];
-  for (const e of errorsOf(fileIndex.get(entry.fixed))) {
-    const n = remaining.get(e.key) || 0;
-    if (n > 0) remaining.set(e.key, n - 1);
-    else introduced.push(e);
-  }
+  const introduced = introducedErrors(origErrs, errorsOf(fileIndex.get(entry.fixed)));
   if (expectFailures) {
     const hit = entry.expect ? introduced.find((e) => e.message.includes(entry.expect)) : introduced[0];
     if (hit) {

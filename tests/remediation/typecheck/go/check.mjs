@@ -28,6 +28,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { introducedErrors, readManifests } from "../manifest.mjs";
+
 const HERE = dirname(fileURLToPath(import.meta.url));
 const STUBS = join(HERE, "stubs");
 const MODULE = "typecheck";
@@ -51,33 +53,7 @@ function die(message) {
 
 // ---- manifest ----------------------------------------------------------------------------
 
-const args = process.argv.slice(2);
-const expectFailures = args.includes("--expect-failures");
-const manifests = args.filter((a) => a !== "--expect-failures");
-if (manifests.length === 0) die("usage: node check.mjs [--expect-failures] MANIFEST...");
-
-const lines = [];
-for (const manifest of manifests) {
-  let text;
-  try {
-    text = readFileSync(manifest, "utf8");
-  } catch (e) {
-    die(`cannot read manifest ${manifest}: ${e.message}`);
-  }
-  const base = dirname(resolve(manifest));
-  for (const raw of text.split("\n")) {
-    if (!raw.trim() || raw.startsWith("#")) continue;
-    const cols = raw.replace(/\r$/, "").split("\t");
-    if (cols[0] !== "go") continue;
-    if (cols.length < 4) die(`${manifest}: malformed line: ${raw}`);
-    lines.push({
-      original: resolve(base, cols[1]),
-      fixed: resolve(base, cols[2]),
-      display: cols[3],
-      expected: cols[4] || "",
-    });
-  }
-}
+const { expectFailures, entries: lines } = readManifests(process.argv.slice(2), new Set(["go"]), die);
 
 // ---- toolchain ---------------------------------------------------------------------------
 
@@ -310,16 +286,8 @@ if (vettable.length) {
 // ---- compare -----------------------------------------------------------------------------
 
 function introduced(l) {
-  const counts = new Map();
-  for (const d of diags.get(dirOf.get(l.original))) counts.set(d.key, (counts.get(d.key) || 0) + 1);
   const fixed = [...diags.get(dirOf.get(l.fixed))].sort((a, b) => a.line - b.line || a.col - b.col);
-  const result = [];
-  for (const d of fixed) {
-    const n = counts.get(d.key) || 0;
-    if (n > 0) counts.set(d.key, n - 1);
-    else result.push(d);
-  }
-  return result;
+  return introducedErrors(diags.get(dirOf.get(l.original)), fixed);
 }
 
 const where = (d) => `${d.line}:${d.col}: ${d.message}`;
@@ -327,12 +295,12 @@ let failed = 0;
 for (const l of lines) {
   const errs = introduced(l);
   if (expectFailures) {
-    const hit = l.expected ? errs.find((e) => e.message.includes(l.expected)) : errs[0];
+    const hit = l.expect ? errs.find((e) => e.message.includes(l.expect)) : errs[0];
     if (hit) {
       console.log(`ok rejected ${l.display}: ${where(hit)}`);
     } else {
       failed++;
-      const detail = errs.length ? ` (no introduced error contains "${l.expected}"; first: ${where(errs[0])})` : "";
+      const detail = errs.length ? ` (no introduced error contains "${l.expect}"; first: ${where(errs[0])})` : "";
       console.log(`FAIL accepted ${l.display}${detail}`);
     }
   } else if (errs.length) {

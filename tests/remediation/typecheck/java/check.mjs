@@ -20,6 +20,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { introducedErrors, readManifests } from "../manifest.mjs";
+
 const LANG = "java";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const STUBS = path.join(HERE, "stubs");
@@ -51,36 +53,7 @@ function listFiles(dir) {
 
 // ---- arguments and manifests ------------------------------------------------------
 
-const argv = process.argv.slice(2);
-const expectFailures = argv.includes("--expect-failures");
-const manifests = argv.filter((a) => a !== "--expect-failures");
-if (manifests.length === 0) {
-  process.stderr.write("usage: node check.mjs [--expect-failures] MANIFEST...\n");
-  process.exit(2);
-}
-
-const entries = [];
-for (const m of manifests) {
-  let text;
-  try {
-    text = fs.readFileSync(m, "utf8");
-  } catch (e) {
-    die(`cannot read manifest ${m}: ${e.message}`);
-  }
-  const base = path.dirname(path.resolve(m));
-  for (const raw of text.split(/\r?\n/)) {
-    if (raw.trim() === "" || raw.startsWith("#")) continue;
-    const cols = raw.split("\t");
-    if (cols[0] !== LANG) continue;
-    if (cols.length < 4) die(`${m}: malformed line (needs 4 tab-separated columns): ${raw}`);
-    entries.push({
-      original: path.resolve(base, cols[1]),
-      fixed: path.resolve(base, cols[2]),
-      display: cols[3],
-      expect: cols.length > 4 && cols[4] !== "" ? cols[4] : null,
-    });
-  }
-}
+const { expectFailures, entries } = readManifests(process.argv.slice(2), new Set([LANG]), die);
 
 // ---- toolchain and cache ---------------------------------------------------------
 
@@ -178,19 +151,8 @@ function show(d) {
 }
 
 function introduced(e) {
-  const counts = new Map();
-  for (const d of diagsOf[indexOf.get(e.original)]) {
-    const k = normalize(d, e.original);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  const out = [];
-  for (const d of diagsOf[indexOf.get(e.fixed)]) {
-    const k = normalize(d, e.fixed);
-    const n = counts.get(k) ?? 0;
-    if (n > 0) counts.set(k, n - 1);
-    else out.push(d);
-  }
-  return out;
+  return introducedErrors(diagsOf[indexOf.get(e.original)], diagsOf[indexOf.get(e.fixed)],
+    (d) => normalize(d, e.original), (d) => normalize(d, e.fixed));
 }
 
 let failed = 0;

@@ -23,6 +23,8 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { createRequire } from "node:module";
 
+import { introducedErrors, readManifests } from "../manifest.mjs";
+
 const require = createRequire(resolve(dirname(new URL(import.meta.url).pathname), "../../package.json"));
 const YAML = require("yaml");
 
@@ -113,49 +115,31 @@ export function check(text) {
   return errors;
 }
 
-// The errors of `fixed` that `original` does not have (multiset difference by key).
-function introduced(original, fixed) {
-  const budget = new Map();
-  for (const e of original) budget.set(e.key, (budget.get(e.key) ?? 0) + 1);
-  return fixed.filter((e) => {
-    const n = budget.get(e.key) ?? 0;
-    if (n > 0) {
-      budget.set(e.key, n - 1);
-      return false;
-    }
-    return true;
-  });
-}
-
 function main(argv) {
-  const expectFailures = argv[0] === "--expect-failures";
-  const manifests = expectFailures ? argv.slice(1) : argv;
-  let checked = 0;
+  const die = (message) => {
+    process.stderr.write(`typecheck pulumi-yaml: ${message}\n`);
+    process.exit(2);
+  };
+  const { expectFailures, entries } = readManifests(argv, new Set(["pulumi-yaml"]), die);
   let failed = 0;
-  for (const manifest of manifests) {
-    for (const line of readFileSync(manifest, "utf8").split("\n")) {
-      const [lang, original, fixed, display, expected] = line.split("\t");
-      if (lang !== "pulumi-yaml") continue;
-      const read = (f) => readFileSync(resolve(dirname(manifest), f), "utf8");
-      const errors = introduced(check(read(original)), check(read(fixed)));
-      checked++;
-      const shown = (e) => `${e.where ? e.where + " " : ""}${e.key}`;
-      if (expectFailures) {
-        const hit = errors.find((e) => !expected || e.key.includes(expected));
-        if (hit) console.log(`ok rejected ${display}: ${shown(hit)}`);
-        else {
-          failed++;
-          console.log(`FAIL accepted ${display}${expected ? ` (expected: ${expected})` : ""}`);
-        }
-      } else if (errors.length) {
+  for (const { original, fixed, display, expect } of entries) {
+    const errors = introducedErrors(check(readFileSync(original, "utf8")), check(readFileSync(fixed, "utf8")));
+    const shown = (e) => `${e.where ? e.where + " " : ""}${e.key}`;
+    if (expectFailures) {
+      const hit = errors.find((e) => !expect || e.key.includes(expect));
+      if (hit) console.log(`ok rejected ${display}: ${shown(hit)}`);
+      else {
         failed++;
-        console.log(`FAIL ${display}: ${shown(errors[0])}`);
-        for (const e of errors.slice(1, 4)) console.log(`    ${shown(e)}`);
+        console.log(`FAIL accepted ${display}${expect ? ` (expected: ${expect})` : ""}`);
       }
+    } else if (errors.length) {
+      failed++;
+      console.log(`FAIL ${display}: ${shown(errors[0])}`);
+      for (const e of errors.slice(1, 4)) console.log(`    ${shown(e)}`);
     }
   }
-  console.log(`typecheck pulumi-yaml: ${checked} checked, ${failed} failed`);
-  return failed > 0 || checked === 0 ? 1 : 0;
+  console.log(`typecheck pulumi-yaml: ${entries.length} checked, ${failed} failed`);
+  return failed > 0 || entries.length === 0 ? 1 : 0;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {

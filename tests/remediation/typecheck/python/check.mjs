@@ -9,6 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { introducedErrors, readManifests } from "../manifest.mjs";
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const STUBS = path.join(HERE, "stubs");
 const PYRIGHT = path.resolve(HERE, "..", "..", "node_modules", ".bin", "pyright");
@@ -23,34 +25,7 @@ function die(msg) {
 }
 
 // ---- arguments and manifests ---------------------------------------------------
-const argv = process.argv.slice(2);
-const expectFailures = argv.includes("--expect-failures");
-const manifests = argv.filter((a) => a !== "--expect-failures");
-if (manifests.length === 0) die("usage: check.mjs [--expect-failures] MANIFEST...");
-
-const entries = [];
-for (const manifest of manifests) {
-  let text;
-  try {
-    text = fs.readFileSync(manifest, "utf8");
-  } catch (e) {
-    die(`cannot read manifest ${manifest}: ${e.message}`);
-  }
-  const base = path.dirname(path.resolve(manifest));
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === "" || line.startsWith("#")) continue;
-    const cols = line.split("\t");
-    if (!LANGS.has(cols[0])) continue;
-    if (cols.length < 4) die(`${manifest}: malformed line: ${line}`);
-    entries.push({
-      lang: cols[0],
-      original: path.resolve(base, cols[1]),
-      fixed: path.resolve(base, cols[2]),
-      display: cols[3],
-      expect: cols[4] ?? "",
-    });
-  }
-}
+const { expectFailures, entries } = readManifests(process.argv.slice(2), LANGS, die);
 
 // ---- lay out the files ---------------------------------------------------------
 // Each source file gets its own folder (two samples may share a name such as __main__.py).
@@ -187,15 +162,7 @@ function errorsOf(unit) {
 }
 
 function introduced(e) {
-  const counts = new Map();
-  for (const d of errorsOf(e.o)) counts.set(d.key, (counts.get(d.key) ?? 0) + 1);
-  const out = [];
-  for (const d of errorsOf(e.f)) {
-    const n = counts.get(d.key) ?? 0;
-    if (n > 0) counts.set(d.key, n - 1);
-    else out.push(d);
-  }
-  return out;
+  return introducedErrors(errorsOf(e.o), errorsOf(e.f));
 }
 
 const show = (d) => `${d.where ? d.where + ": " : ""}${d.message.replace(/\s*\n\s*/g, " ")}`;

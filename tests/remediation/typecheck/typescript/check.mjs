@@ -20,6 +20,8 @@ import { dirname, resolve, join, basename } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
+import { introducedErrors, readManifests } from "../manifest.mjs";
+
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REMEDIATION = resolve(HERE, "../..");            // tests/remediation
 const NODE_MODULES = join(REMEDIATION, "node_modules");
@@ -41,36 +43,7 @@ for (const pkg of ["@pulumi/pulumi", "@pulumi/pulumiservice", "@aws-sdk/client-s
 }
 
 // ---- arguments and manifests --------------------------------------------------------------------
-const args = process.argv.slice(2);
-const expectFailures = args.includes("--expect-failures");
-const manifests = args.filter((a) => a !== "--expect-failures");
-if (manifests.length === 0 || manifests.some((a) => a.startsWith("--"))) {
-  die("usage: node check.mjs [--expect-failures] MANIFEST...");
-}
-
-const lines = [];
-for (const manifest of manifests) {
-  let text;
-  try {
-    text = readFileSync(manifest, "utf8");
-  } catch (e) {
-    die(`cannot read manifest ${manifest}: ${e.message}`);
-  }
-  const base = dirname(resolve(manifest));
-  for (const raw of text.split("\n")) {
-    if (raw.trim() === "" || raw.startsWith("#")) continue;
-    const cols = raw.replace(/\r$/, "").split("\t");
-    if (!LANGS.has(cols[0])) continue;
-    if (cols.length < 4) die(`${manifest}: malformed line: ${raw}`);
-    lines.push({
-      lang: cols[0],
-      original: resolve(base, cols[1]),
-      fixed: resolve(base, cols[2]),
-      display: cols[3],
-      expected: cols[4] ?? "",
-    });
-  }
-}
+const { expectFailures, entries: lines } = readManifests(process.argv.slice(2), LANGS, die);
 
 const files = [...new Set(lines.flatMap((l) => [l.original, l.fixed]))];
 for (const f of files) if (!existsSync(f)) die(`file of the manifest does not exist: ${f}`);
@@ -193,15 +166,7 @@ function errors(file) {
 }
 
 function introduced(line) {
-  const counts = new Map();
-  for (const e of errors(line.original)) counts.set(e.key, (counts.get(e.key) ?? 0) + 1);
-  const out = [];
-  for (const e of errors(line.fixed)) {
-    const n = counts.get(e.key) ?? 0;
-    if (n > 0) counts.set(e.key, n - 1);
-    else out.push(e);
-  }
-  return out;
+  return introducedErrors(errors(line.original), errors(line.fixed));
 }
 
 const show = (e) => `${e.where ? e.where + " " : ""}${e.key}`;
@@ -210,13 +175,13 @@ let failed = 0;
 for (const line of lines) {
   const intro = introduced(line);
   if (expectFailures) {
-    const match = line.expected ? intro.find((e) => e.key.includes(line.expected)) : intro[0];
+    const match = line.expect ? intro.find((e) => e.key.includes(line.expect)) : intro[0];
     if (match) {
       console.log(`ok rejected ${line.display}: ${show(match)}`);
     } else {
       failed++;
       if (intro.length === 0) console.log(`FAIL accepted ${line.display}`);
-      else console.log(`FAIL accepted ${line.display}: no introduced error contains "${line.expected}"; got ${show(intro[0])}`);
+      else console.log(`FAIL accepted ${line.display}: no introduced error contains "${line.expect}"; got ${show(intro[0])}`);
     }
   } else if (intro.length) {
     failed++;
