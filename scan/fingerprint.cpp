@@ -26,13 +26,17 @@ std::string sha256_hex(std::string_view data) {
   return out;
 }
 
-std::string finding_fingerprint(std::string_view rule, std::string_view path, std::string_view token) {
+std::string fingerprint_from_token_hash(std::string_view rule, std::string_view path, std::string_view token_hash) {
   std::string input(rule);
   input += '\n';
   input += path;
   input += '\n';
-  input += sha256_hex(token);
+  input += token_hash;
   return sha256_hex(input);
+}
+
+std::string finding_fingerprint(std::string_view rule, std::string_view path, std::string_view token) {
+  return fingerprint_from_token_hash(rule, path, sha256_hex(token));
 }
 
 }  // namespace ptl::scan

@@ -1,12 +1,25 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
+
+#include "scan/scan_finding.h"
 
 struct git_repository;
 
 namespace ptl::scan {
+
+// A file a commit (or the index) records with new content: its path in the tree ('/'-separated)
+// and the id of its blob (40 hex digits). Only regular and executable files: no symlinks, no
+// submodules.
+struct GitChange {
+  std::string path;
+  std::string blob;
+};
 
 // A git repository, read with libgit2. The one file that sees libgit2 (STYLE.md: third-party C
 // libraries are wrapped once, in RAII types): no raw handle or libgit2 error code leaves it.
@@ -14,14 +27,45 @@ namespace ptl::scan {
 class GitRepository {
  public:
   // The repository whose work tree holds `path` (searching upwards, as git does), or null when
-  // there is none; a repository libgit2 cannot open sets `error` and gives null too.
-  static std::unique_ptr<GitRepository> discover(const std::filesystem::path& path, std::string& error);
+  // there is none; a repository libgit2 cannot open sets `error` and gives null too. A bare
+  // repository is found only with `allow_bare` (its workdir() is then empty).
+  static std::unique_ptr<GitRepository> discover(const std::filesystem::path& path, std::string& error,
+                                                 bool allow_bare = false);
   ~GitRepository();
   GitRepository(const GitRepository&) = delete;
   GitRepository& operator=(const GitRepository&) = delete;
 
-  // The work tree's root, canonical.
+  // The work tree's root, canonical; empty for a bare repository.
   const std::filesystem::path& workdir() const { return workdir_; }
+
+  // The .git directory (or the bare repository): open() it again for another thread.
+  std::filesystem::path git_dir() const;
+  static std::unique_ptr<GitRepository> open(const std::filesystem::path& git_dir, std::string& error);
+
+  // Whether this is a shallow clone (history before its boundary commits is missing).
+  bool shallow() const;
+
+  // What `git commit` would record now that HEAD does not hold: the index entries added,
+  // modified, renamed, copied or changed in type against HEAD (all of them before the first
+  // commit). False with `error` set when the index or HEAD cannot be read.
+  bool staged_changes(std::vector<GitChange>& out, std::string& error) const;
+
+  // Walks the commits of `range`, parents before children, and calls `visit` with each commit
+  // and the files it records with new content against its first parent (everything, for a root
+  // commit). `range` is git's syntax: "A..B" (in B, not in A), "A...B", or one revision (its
+  // whole history); empty: every ref and HEAD (`git log --all`). A parent missing from a
+  // shallow clone makes its child a root, with a line in `warnings`. False with `error` set (the
+  // revision that does not resolve, an object that cannot be read); commits visited before an
+  // error stay visited.
+  using CommitVisitor = std::function<void(const CommitInfo&, std::vector<GitChange>&)>;
+  bool walk(const std::string& range, const CommitVisitor& visit, std::vector<std::string>& warnings,
+            std::string& error) const;
+
+  // Reads blob `id` (40 hex digits) into `out`. Too large (its size from the object header,
+  // before anything is inflated): false with `size` set and `error` empty. Unreadable (missing,
+  // corrupt): false with `error` set.
+  bool read_blob(const std::string& id, std::uintmax_t max_size, std::string& out, std::uintmax_t& size,
+                 std::string& error) const;
 
   // Whether git ignores `path` (canonical, inside the work tree; `directory` for directories,
   // so "dir/" patterns apply): .gitignore files at every level, .git/info/exclude and the

@@ -20,7 +20,22 @@ bool inside(const fs::path& root, const fs::path& target) {
   return true;
 }
 
-void add_file(const fs::path& file, const std::string& display, const fs::path& canonical_root,
+// The path fingerprints key on: from the root of the repository the file is in, else from the
+// current directory (fingerprint.h). Lexical, from the root's canonical path: no call per file.
+std::string fingerprint_key(const fs::path& canonical_file, const fs::path& key_base) {
+  const fs::path relative = canonical_file.lexically_relative(key_base);
+  if (relative.empty() || *relative.begin() == "..") return canonical_file.generic_string();
+  return relative.generic_string();
+}
+
+fs::path key_base_of(const GitRepository* repo) {
+  if (repo != nullptr) return repo->workdir();
+  std::error_code ec;
+  const fs::path cwd = fs::canonical(fs::current_path(ec), ec);
+  return ec ? fs::path("/") : cwd;
+}
+
+void add_file(const fs::path& file, const std::string& display, const std::string& key, const fs::path& canonical_root,
               std::uintmax_t max_file_size, Collected& out) {
   std::error_code ec;
   const fs::file_status link = fs::symlink_status(file, ec);
@@ -51,7 +66,7 @@ void add_file(const fs::path& file, const std::string& display, const fs::path& 
     out.skipped.push_back({display, fmt::format("larger than {} bytes", max_file_size)});
     return;
   }
-  out.files.push_back({file, display});
+  out.files.push_back({file, display, key});
 }
 
 }  // namespace
@@ -67,19 +82,20 @@ Collected collect_paths(const std::vector<std::string>& roots, std::uintmax_t ma
       continue;
     }
     const fs::path canonical_root = fs::canonical(base, ec);
-    if (!fs::is_directory(status)) {
-      add_file(base, root, canonical_root.parent_path(), max_file_size, out);
+    const bool directory = fs::is_directory(status);
+    std::string git_error;
+    const std::unique_ptr<GitRepository> repo =
+        GitRepository::discover(directory ? canonical_root : canonical_root.parent_path(), git_error);
+    if (!git_error.empty()) out.errors.push_back(fmt::format("{}: git: {}", root, git_error));
+    const fs::path key_base = key_base_of(repo.get());
+    if (!directory) {
+      add_file(base, root, fingerprint_key(canonical_root, key_base), canonical_root.parent_path(), max_file_size, out);
       continue;
     }
-    std::unique_ptr<GitRepository> repo;
-    if (use_ignore_rules) {
-      std::string git_error;
-      repo = GitRepository::discover(canonical_root, git_error);
-      if (!git_error.empty()) out.errors.push_back(fmt::format("{}: git: {}", root, git_error));
-      // A root the user names is read even when git ignores it (generated code, a vendored
-      // tree): git's rules would leave out everything below it.
-      if (repo && repo->ignored(canonical_root, true)) repo.reset();
-    }
+    // A root the user names is read even when git ignores it (generated code, a vendored tree):
+    // git's rules would leave out everything below it.
+    const GitRepository* rules =
+        use_ignore_rules && repo && !repo->ignored(canonical_root, true) ? repo.get() : nullptr;
     fs::recursive_directory_iterator it(base, fs::directory_options::none, ec);
     if (ec) {
       out.errors.push_back(fmt::format("{}: {}", root, ec.message()));
@@ -90,12 +106,14 @@ Collected collect_paths(const std::vector<std::string>& roots, std::uintmax_t ma
       const bool is_dir = it->is_directory(ec) && !it->is_symlink(ec);
       if (is_dir && p.filename() == ".git") {
         it.disable_recursion_pending();
-      } else if (repo && repo->ignored(canonical_root / p.lexically_relative(base), is_dir)) {
+      } else if (rules != nullptr && rules->ignored(canonical_root / p.lexically_relative(base), is_dir)) {
         ++out.ignored;
         if (is_dir) it.disable_recursion_pending();
       } else if (!is_dir) {
         // Reported as the root was written, joined with the path below it: "." gives "src/a.ts".
-        add_file(p, (base / p.lexically_relative(base)).lexically_normal().string(), canonical_root, max_file_size,
+        const fs::path below = p.lexically_relative(base);
+        add_file(p, (base / below).lexically_normal().string(),
+                 fingerprint_key((canonical_root / below).lexically_normal(), key_base), canonical_root, max_file_size,
                  out);
       }
       it.increment(ec);

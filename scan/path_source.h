@@ -12,6 +12,7 @@ namespace ptl::scan {
 struct ScanFile {
   std::filesystem::path path;
   std::string display;
+  std::string key;  // the path fingerprints use (fingerprint.h): from the repository's root, '/'-separated
 };
 
 // A path the scan passed over on purpose, and why (reported, never silent).

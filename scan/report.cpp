@@ -17,18 +17,32 @@ void write_text(std::ostream& out, const ScanReport& report, bool color) {
     const std::string_view severity = f.placeholder ? "hint" : "error";
     const std::string shown = color ? fmt::format("\x1b[{}m{}\x1b[0m", f.placeholder ? "36" : "1;31", severity)
                                     : std::string(severity);
-    out << fmt::format("{}:{}:{}: {}: {} access token {} (fingerprint {})\n", f.path, f.line, f.column, shown,
+    out << fmt::format("{}:{}:{}: {}: {} access token {} (fingerprint {})", f.path, f.line, f.column, shown,
                        f.placeholder ? "Placeholder-shaped Pulumi" : "Pulumi", f.preview, f.fingerprint.substr(0, 16));
+    if (f.commit) {
+      out << fmt::format(" added in commit {} by {} on {}", f.commit->id.substr(0, 12), f.commit->author,
+                         f.commit->date.substr(0, 10));
+    }
+    out << "\n";
   }
   for (const Skipped& s : report.skipped) out << fmt::format("{}: skipped: {}\n", s.path, s.reason);
   const std::size_t real = report.real_findings();
   out << fmt::format("{} token(s), {} placeholder(s) in {} file(s) ({} bytes); {} skipped, {} error(s)", real,
                      report.findings.size() - real, report.files, report.bytes, report.skipped.size(),
                      report.errors.size());
+  if (report.commits > 0) out << fmt::format("; {} commit(s)", report.commits);
   if (report.ignored > 0) out << fmt::format("; {} ignored by git", report.ignored);
   if (report.baselined > 0) out << fmt::format("; {} in the baseline", report.baselined);
   out << "\n";
 }
+
+namespace {
+
+nlohmann::json commit_json(const CommitInfo& c) {
+  return {{"id", c.id}, {"author", c.author}, {"email", c.email}, {"date", c.date}};
+}
+
+}  // namespace
 
 void write_json(std::ostream& out, const ScanReport& report) {
   using nlohmann::json;
@@ -43,6 +57,7 @@ void write_json(std::ostream& out, const ScanReport& report) {
                         {"severity", f.placeholder ? "hint" : "error"},
                         {"preview", f.preview},
                         {"fingerprint", f.fingerprint}});
+    if (f.commit) findings.back()["commit"] = commit_json(*f.commit);
   }
   json skipped = json::array();
   for (const Skipped& s : report.skipped) skipped.push_back({{"path", s.path}, {"reason", s.reason}});
@@ -57,7 +72,9 @@ void write_json(std::ostream& out, const ScanReport& report) {
                       {"findings", real},
                       {"placeholders", report.findings.size() - real},
                       {"baselined", report.baselined},
-                      {"ignored", report.ignored}}}};
+                      {"ignored", report.ignored},
+                      {"commits", report.commits}}},
+                    {"warnings", report.warnings}};
   // Paths are bytes from the file system: invalid UTF-8 is replaced, not thrown on.
   out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }
@@ -117,6 +134,7 @@ void write_sarif(std::ostream& out, const ScanReport& report, std::string_view v
                             {"endLine", f.end_line},
                             {"endColumn", f.end_column}}}}}}})},
          {"partialFingerprints", std::move(fingerprints)}});
+    if (f.commit) results.back()["properties"] = {{"commit", commit_json(*f.commit)}};
   }
   const json rule = {
       {"id", kRuleId},

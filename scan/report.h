@@ -14,13 +14,15 @@ bool parse_report_format(std::string_view name, ReportFormat& out);
 
 // Text, one line a finding, as compilers and grep print them:
 //   path:line:col: error: Pulumi access token pul-1a2b… (fingerprint 0123abcd)
-// placeholders as "hint"; then one line per skipped path and a summary line. `color` wraps the
+// placeholders as "hint"; findings from git history end with "added in commit 0123abcd4567 by
+// Name on 2026-12-04"; then one line per skipped path and a summary line. `color` wraps the
 // severity in ANSI colour (the caller decides: a terminal, and NO_COLOR unset).
 void write_text(std::ostream& out, const ScanReport& report, bool color);
 
 // One JSON document: {"version": 1, "findings": [{path, line, column, endLine, endColumn, rule,
-// severity, preview, fingerprint}], "skipped": [{path, reason}], "errors": [...],
-// "stats": {files, bytes, findings, placeholders, baselined, ignored}}. Never a token: previews and
+// severity, preview, fingerprint, and for git history commit: {id, author, email, date}}],
+// "skipped": [{path, reason}], "errors": [...], "warnings": [...],
+// "stats": {files, bytes, findings, placeholders, baselined, ignored, commits}}. Never a token: previews and
 // fingerprints.
 void write_json(std::ostream& out, const ScanReport& report);
 
@@ -28,7 +30,7 @@ void write_json(std::ostream& out, const ScanReport& report);
 // help (the remediation steps), one result per finding with a `region` in 1-based lines and
 // code-point columns (`columnKind: unicodeCodePoints`), `partialFingerprints` with GitHub's
 // `primaryLocationLineHash` and our own fingerprint, paths as relative URIs against
-// `%SRCROOT%`. No snippet: a region's text would hold the token. `version` is the tool's.
+// `%SRCROOT%`, the commit of a history finding in its `properties`. No snippet: a region's text would hold the token. `version` is the tool's.
 void write_sarif(std::ostream& out, const ScanReport& report, std::string_view version);
 
 }  // namespace ptl::scan

@@ -64,7 +64,8 @@ std::size_t ScanReport::real_findings() const {
       std::count_if(findings.begin(), findings.end(), [](const ScanFinding& f) { return !f.placeholder; }));
 }
 
-std::vector<ScanFinding> scan_text(const std::string& path, std::string_view text, const ScanOptions& options) {
+std::vector<ScanFinding> scan_text(const std::string& path, std::string_view text, const ScanOptions& options,
+                                   std::string_view key) {
   std::vector<detectors::Finding> found;
   detectors::scan_lines(detector(), text, 0, text.size(), found);
   std::vector<ScanFinding> out;
@@ -81,7 +82,8 @@ std::vector<ScanFinding> scan_text(const std::string& path, std::string_view tex
     s.end_column = start.column + PulumiTokenDetector::kTokenLength;
     s.placeholder = f.placeholder;
     s.preview = detectors::mask_token(token);
-    s.fingerprint = finding_fingerprint(kRuleId, path, token);
+    s.token_hash = sha256_hex(token);
+    s.fingerprint = fingerprint_from_token_hash(kRuleId, key.empty() ? std::string_view(path) : key, s.token_hash);
     if (options.with_fixes && !f.placeholder) {
       const remediation::Language language = remediation::detect_language("", path);
       for (remediation::Fix& fix :
@@ -102,56 +104,75 @@ std::vector<ScanFinding> scan_text(const std::string& path, std::string_view tex
   return out;
 }
 
+void scan_contents(const std::string& path, std::string_view key, std::string_view text, const ScanOptions& options,
+                   ScanReport& into) {
+  if (text.size() > options.max_file_size) {
+    into.skipped.push_back({path, fmt::format("larger than {} bytes", options.max_file_size)});
+    return;
+  }
+  if (looks_binary(text)) {
+    into.skipped.push_back({path, "binary"});
+    return;
+  }
+  ++into.files;
+  into.bytes += text.size();
+  for (ScanFinding& f : scan_text(path, text, options, key)) into.findings.push_back(std::move(f));
+}
+
+unsigned for_each_parallel(std::size_t count, unsigned threads,
+                           const std::function<void(unsigned worker, std::size_t item)>& work) {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned workers = std::clamp<unsigned>(threads == 0 ? cores : threads, 1,
+                                                static_cast<unsigned>(std::clamp<std::size_t>(count, 1, 256)));
+  std::atomic<std::size_t> next{0};
+  const auto loop = [&](unsigned worker) {
+    for (std::size_t i = next++; i < count; i = next++) work(worker, i);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < workers; ++t) pool.emplace_back(loop, t);
+  loop(0);
+  for (std::thread& t : pool) t.join();
+  return workers;
+}
+
+void sort_report(ScanReport& report) {
+  std::sort(report.findings.begin(), report.findings.end(), by_position);
+  std::sort(report.skipped.begin(), report.skipped.end(),
+            [](const Skipped& a, const Skipped& b) { return a.path < b.path; });
+  std::sort(report.errors.begin(), report.errors.end());
+}
+
+void merge_report(ScanReport& into, ScanReport&& part) {
+  std::move(part.findings.begin(), part.findings.end(), std::back_inserter(into.findings));
+  std::move(part.skipped.begin(), part.skipped.end(), std::back_inserter(into.skipped));
+  std::move(part.errors.begin(), part.errors.end(), std::back_inserter(into.errors));
+  std::move(part.warnings.begin(), part.warnings.end(), std::back_inserter(into.warnings));
+  into.files += part.files;
+  into.bytes += part.bytes;
+}
+
 ScanReport scan_paths(const std::vector<std::string>& roots, const ScanOptions& options) {
   Collected collected = collect_paths(roots, options.max_file_size, options.use_ignore_rules);
   ScanReport report;
   report.ignored = collected.ignored;
   report.skipped = std::move(collected.skipped);
   report.errors = std::move(collected.errors);
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const unsigned threads = std::clamp<unsigned>(options.threads == 0 ? cores : options.threads, 1,
-                                                static_cast<unsigned>(std::max<std::size_t>(collected.files.size(), 1)));
-  // Each worker takes the next file and keeps its own results; they are joined and sorted at
-  // the end, so the report does not depend on the scheduling.
-  std::vector<ScanReport> partials(threads);
-  std::atomic<std::size_t> next{0};
-  const auto work = [&](ScanReport& mine) {
-    std::string text;
-    for (std::size_t i = next++; i < collected.files.size(); i = next++) {
-      const ScanFile& file = collected.files[i];
-      std::string error;
-      if (!read_file(file.path, text, error)) {
-        mine.errors.push_back(fmt::format("{}: {}", file.display, error));
-        continue;
-      }
-      if (text.size() > options.max_file_size) {
-        mine.skipped.push_back({file.display, fmt::format("larger than {} bytes", options.max_file_size)});
-        continue;
-      }
-      if (looks_binary(text)) {
-        mine.skipped.push_back({file.display, "binary"});
-        continue;
-      }
-      ++mine.files;
-      mine.bytes += text.size();
-      for (ScanFinding& f : scan_text(file.display, text, options)) mine.findings.push_back(std::move(f));
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(partials[t]));
-  work(partials[0]);
-  for (std::thread& t : pool) t.join();
-  for (ScanReport& p : partials) {
-    std::move(p.findings.begin(), p.findings.end(), std::back_inserter(report.findings));
-    std::move(p.skipped.begin(), p.skipped.end(), std::back_inserter(report.skipped));
-    std::move(p.errors.begin(), p.errors.end(), std::back_inserter(report.errors));
-    report.files += p.files;
-    report.bytes += p.bytes;
-  }
-  std::sort(report.findings.begin(), report.findings.end(), by_position);
-  std::sort(report.skipped.begin(), report.skipped.end(),
-            [](const Skipped& a, const Skipped& b) { return a.path < b.path; });
-  std::sort(report.errors.begin(), report.errors.end());
+  // Each worker keeps its own results; they are joined and sorted at the end, so the report
+  // does not depend on the scheduling.
+  std::vector<ScanReport> partials(256);
+  std::vector<std::string> buffers(256);
+  const unsigned workers =
+      for_each_parallel(collected.files.size(), options.threads, [&](unsigned worker, std::size_t i) {
+        const ScanFile& file = collected.files[i];
+        std::string error;
+        if (!read_file(file.path, buffers[worker], error)) {
+          partials[worker].errors.push_back(fmt::format("{}: {}", file.display, error));
+          return;
+        }
+        scan_contents(file.display, file.key, buffers[worker], options, partials[worker]);
+      });
+  for (unsigned w = 0; w < workers; ++w) merge_report(report, std::move(partials[w]));
+  sort_report(report);
   return report;
 }
 
@@ -170,13 +191,7 @@ ScanReport scan_stream(std::istream& in, const std::string& name, const ScanOpti
     report.errors.push_back(fmt::format("{}: read error", name));
     return report;
   }
-  if (looks_binary(text)) {
-    report.skipped.push_back({name, "binary"});
-    return report;
-  }
-  report.files = 1;
-  report.bytes = text.size();
-  report.findings = scan_text(name, text, options);
+  scan_contents(name, name, text, options, report);
   return report;
 }
 

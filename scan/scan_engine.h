@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <string>
 #include <vector>
@@ -24,18 +25,40 @@ struct ScanReport {
   std::vector<ScanFinding> findings;  // sorted by path, then position
   std::vector<Skipped> skipped;       // sorted by path
   std::vector<std::string> errors;    // what could not be read; the scan went on
+  std::vector<std::string> warnings;  // what the user should know that lost nothing (a shallow clone's boundary)
   std::size_t files = 0;              // files read and scanned
   std::uintmax_t bytes = 0;           // their bytes
   std::size_t baselined = 0;          // findings left out because a baseline holds them
   std::size_t ignored = 0;            // paths left out by git's ignore rules
+  std::size_t commits = 0;            // commits walked (git history sources)
   // Findings that are real tokens (placeholders are hints).
   std::size_t real_findings() const;
 };
 
-// The findings in `text`, reported under `path`: the editor's pipeline (detectors/line_scan.h:
-// the detector, ignore markers, placeholders), so a finding the editor shows is the finding the
-// scan reports, at the same line and column. Linear in the text.
-std::vector<ScanFinding> scan_text(const std::string& path, std::string_view text, const ScanOptions& options);
+// The findings in `text`, reported under `path`, with fingerprints keyed on `key` (the path from
+// the repository's root, fingerprint.h; empty: `path`): the editor's pipeline
+// (detectors/line_scan.h: the detector, ignore markers, placeholders), so a finding the editor
+// shows is the finding the scan reports, at the same line and column. Linear in the text.
+std::vector<ScanFinding> scan_text(const std::string& path, std::string_view text, const ScanOptions& options,
+                                   std::string_view key = {});
+
+// What every source does with the contents of one file: larger than options.max_file_size or
+// binary (a NUL byte in the first 8 KB) is skipped and listed under `path`; otherwise counted in
+// `into.files` and `into.bytes` and scanned (scan_text) into `into.findings`.
+void scan_contents(const std::string& path, std::string_view key, std::string_view text, const ScanOptions& options,
+                   ScanReport& into);
+
+// Runs `work(worker, item)` for items 0..count-1 on `threads` threads (0: one per core, never
+// more than there are items), each item once; worker numbers are 0..workers-1, so each worker
+// can keep its own state. Returns the number of workers used.
+unsigned for_each_parallel(std::size_t count, unsigned threads,
+                           const std::function<void(unsigned worker, std::size_t item)>& work);
+
+// Sorts findings by path, then position; skipped paths by path; errors.
+void sort_report(ScanReport& report);
+
+// Adds `part`'s findings, skipped paths, errors and counts to `into`.
+void merge_report(ScanReport& into, ScanReport&& part);
 
 // Scans the files under `roots` (collect_paths) on `options.threads` threads. A binary file (a
 // NUL byte in its first 8 KB) is skipped and listed; a file that cannot be read (gone, no

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,14 @@ namespace ptl::scan {
 // The one rule the scan reports (the editor's diagnostic code).
 inline constexpr std::string_view kRuleId = "pulumi-access-token";
 
+// The commit that added a finding to a git history (scan --git).
+struct CommitInfo {
+  std::string id;      // 40 hex digits
+  std::string author;  // the author's name
+  std::string email;
+  std::string date;  // the author date, ISO 8601 with the author's offset: 2026-12-04T18:06:25+01:00
+};
+
 // One token found by a scan. Never holds the token: a masked preview and a fingerprint.
 struct ScanFinding {
   std::string path;  // as given (relative paths stay relative), or the --stdin-name
@@ -18,11 +27,13 @@ struct ScanFinding {
   std::size_t line = 0, column = 0, end_line = 0, end_column = 0;
   bool placeholder = false;  // placeholder-shaped (detectors/placeholder.h): reported as a hint
   std::string preview;       // detectors::mask_token: "pul-1a2b…"
-  std::string fingerprint;   // fingerprint.h
+  std::string fingerprint;   // fingerprint.h, keyed on the path from the repository's root
+  std::string token_hash;    // sha256_hex of the token, to key the fingerprint on another path; never reported
   std::string line_hash;     // GitHub's primaryLocationLineHash of the line (line_hash.h)
   // The titles of the fixes the editor's code action offers here (ScanOptions::with_fixes);
   // titles never hold a token (remediation.h).
   std::vector<std::string> fixes;
+  std::optional<CommitInfo> commit;  // git history sources: the commit that added the token
 };
 
 }  // namespace ptl::scan

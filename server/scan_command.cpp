@@ -8,16 +8,26 @@
 #include <fmt/format.h>
 
 #include "scan/baseline.h"
+#include "scan/git_source.h"
 #include "scan/report.h"
 #include "scan/scan_engine.h"
 
 namespace ptl::server {
 
 const char* const kScanHelp =
-    "Usage: pulumi-token-lsp scan [OPTIONS] [PATH... | -]\n"
-    "Scans files and directory trees (default: .), or standard input (-), for Pulumi access tokens,\n"
-    "with the rules the editor uses. Never prints a token: a masked preview and a fingerprint.\n"
+    "Usage: pulumi-token-lsp scan [OPTIONS] [PATH... | - | --staged | --git [RANGE]]\n"
+    "Scans files and directory trees (default: .), standard input (-), the git index or git history\n"
+    "for Pulumi access tokens, with the rules the editor uses. Never prints a token: a masked preview\n"
+    "and a fingerprint.\n"
     "\n"
+    "  --staged                  what `git commit` would record: the staged files that differ from HEAD,\n"
+    "                            as staged (for pre-commit hooks)\n"
+    "  --git [RANGE]             every file content the commits of RANGE added (git syntax: A..B, A...B,\n"
+    "                            one revision for its whole history; default: every ref, as git log --all),\n"
+    "                            each blob read once; findings name the commit, author and date that\n"
+    "                            introduced them\n"
+    "  --since-commit REV        --git REV..HEAD\n"
+    "  --repo DIR                the repository --staged and --git read (default: the one holding .)\n"
     "  --format text|json|sarif  report format (default text: path:line:col: severity: message;\n"
     "                            sarif: SARIF 2.1.0 for GitHub code scanning)\n"
     "  --output FILE             write the report to FILE instead of standard output\n"
@@ -47,8 +57,8 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
              bool out_is_terminal) {
   scan::ScanOptions options;
   scan::ReportFormat format = scan::ReportFormat::Text;
-  std::string output, stdin_name = "<stdin>", baseline_in, baseline_out;
-  bool exit_zero = false, use_stdin = false;
+  std::string output, stdin_name = "<stdin>", baseline_in, baseline_out, range, repo_dir = ".";
+  bool exit_zero = false, use_stdin = false, staged = false, history = false;
   std::vector<std::string> paths;
   const auto usage = [&](const std::string& msg) {
     err << "pulumi-token-lsp scan: " << msg << "\nTry pulumi-token-lsp scan --help.\n";
@@ -83,6 +93,21 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
       if (!value(baseline_in) || baseline_in.empty()) return usage("--baseline takes a file name");
     } else if (a == "--write-baseline") {
       if (!value(baseline_out) || baseline_out.empty()) return usage("--write-baseline takes a file name");
+    } else if (a == "--staged") {
+      staged = true;
+    } else if (a == "--git" || a.starts_with("--git=")) {
+      history = true;
+      if (a.starts_with("--git=")) {
+        range = a.substr(6);
+      } else if (i + 1 < args.size() && !args[i + 1].empty() && args[i + 1][0] != '-') {
+        range = args[++i];
+      }
+    } else if (a == "--since-commit") {
+      if (!value(v) || v.empty()) return usage("--since-commit takes a revision");
+      history = true;
+      range = v + "..HEAD";
+    } else if (a == "--repo") {
+      if (!value(repo_dir) || repo_dir.empty()) return usage("--repo takes a directory");
     } else if (a == "--no-ignore") {
       options.use_ignore_rules = false;
     } else if (a == "--exit-zero") {
@@ -98,8 +123,10 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
       paths.push_back(a);
     }
   }
-  if (use_stdin && !paths.empty()) return usage("- (standard input) cannot be combined with paths");
-  if (!use_stdin && paths.empty()) paths.emplace_back(".");
+  if (int(use_stdin) + int(staged) + int(history) + int(!paths.empty()) > 1) {
+    return usage("choose one source: paths, - (standard input), --staged or --git");
+  }
+  if (!use_stdin && !staged && !history && paths.empty()) paths.emplace_back(".");
 
   scan::Baseline baseline;
   std::string error;
@@ -107,8 +134,12 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
     err << "pulumi-token-lsp scan: " << error << "\n";
     return 2;
   }
-  scan::ScanReport report = use_stdin ? scan::scan_stream(in, stdin_name, options) : scan::scan_paths(paths, options);
+  scan::ScanReport report = use_stdin ? scan::scan_stream(in, stdin_name, options)
+                            : staged  ? scan::scan_staged(repo_dir, options)
+                            : history ? scan::scan_history(repo_dir, range, options)
+                                      : scan::scan_paths(paths, options);
   for (const std::string& e : report.errors) err << "pulumi-token-lsp scan: " << e << "\n";
+  for (const std::string& w : report.warnings) err << "pulumi-token-lsp scan: warning: " << w << "\n";
   // Written before the old baseline is applied: the new file holds today's findings, old and
   // new, and drops those that are gone.
   if (!baseline_out.empty()) {

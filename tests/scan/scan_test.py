@@ -83,7 +83,7 @@ def _(d):
     assert len(f["fingerprint"]) == 64, f
     assert p["severity"] == "hint", p
     assert doc["stats"] == {"files": 1, "bytes": len(Path(d / "Pulumi.dev.yaml").read_bytes()), "findings": 1,
-                            "placeholders": 1, "baselined": 0, "ignored": 0}, doc["stats"]
+                            "placeholders": 1, "baselined": 0, "ignored": 0, "commits": 0}, doc["stats"]
     code, out, _ = run(["scan", "--format", "json", "--placeholders=off", "Pulumi.dev.yaml"], d)
     assert len(json.loads(out)["findings"]) == 1
 

@@ -1,0 +1,158 @@
+#include "scan/git_source.h"
+
+#include <algorithm>
+#include <memory>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "scan/fingerprint.h"
+#include "scan/git_repository.h"
+
+namespace ptl::scan {
+namespace {
+
+// A blob to read, under the first path that names it.
+struct BlobJob {
+  std::string id;
+  std::string path;
+  std::string where;  // how errors and skips name it: "path" or "path (commit 0123abcd)"
+};
+
+std::unique_ptr<GitRepository> open_repository(const std::filesystem::path& start, ScanReport& report) {
+  std::string error;
+  std::unique_ptr<GitRepository> repo = GitRepository::discover(start, error, /*allow_bare=*/true);
+  if (!repo) {
+    report.errors.push_back(error.empty() ? fmt::format("{}: not in a git repository", start.string())
+                                          : fmt::format("{}: git: {}", start.string(), error));
+  }
+  return repo;
+}
+
+// Reads and scans each job's blob once, on options.threads threads; result i is job i's.
+std::vector<ScanReport> scan_blobs(const GitRepository& repo, const std::vector<BlobJob>& jobs,
+                                   const ScanOptions& options) {
+  std::vector<ScanReport> results(jobs.size());
+  std::vector<std::unique_ptr<GitRepository>> handles(256);
+  std::vector<std::string> buffers(256);
+  const std::filesystem::path git_dir = repo.git_dir();
+  for_each_parallel(jobs.size(), options.threads, [&](unsigned worker, std::size_t i) {
+    const BlobJob& job = jobs[i];
+    ScanReport& out = results[i];
+    std::string error;
+    if (!handles[worker]) handles[worker] = GitRepository::open(git_dir, error);
+    if (!handles[worker]) {
+      out.errors.push_back(fmt::format("{}: git: {}", job.where, error));
+      return;
+    }
+    std::uintmax_t size = 0;
+    if (!handles[worker]->read_blob(job.id, options.max_file_size, buffers[worker], size, error)) {
+      if (error.empty()) {
+        out.skipped.push_back({job.where, fmt::format("larger than {} bytes", options.max_file_size)});
+      } else {
+        out.errors.push_back(fmt::format("{}: {}", job.where, error));
+      }
+      return;
+    }
+    scan_contents(job.path, job.path, buffers[worker], options, out);
+    for (Skipped& s : out.skipped) s.path = job.where;
+  });
+  return results;
+}
+
+// The findings of a blob scanned under one path, reported under another.
+void report_under(const ScanReport& scanned, const std::string& path, ScanReport& into) {
+  for (const ScanFinding& f : scanned.findings) {
+    ScanFinding g = f;
+    g.path = path;
+    g.fingerprint = fingerprint_from_token_hash(kRuleId, path, f.token_hash);
+    into.findings.push_back(std::move(g));
+  }
+}
+
+}  // namespace
+
+ScanReport scan_staged(const std::filesystem::path& start, const ScanOptions& options) {
+  ScanReport report;
+  const std::unique_ptr<GitRepository> repo = open_repository(start, report);
+  if (!repo) return report;
+  std::vector<GitChange> changes;
+  std::string error;
+  if (!repo->staged_changes(changes, error)) {
+    report.errors.push_back(fmt::format("git: {}", error));
+    return report;
+  }
+  std::vector<BlobJob> jobs;
+  for (const GitChange& c : changes) jobs.push_back({c.blob, c.path, c.path});
+  for (ScanReport& r : scan_blobs(*repo, jobs, options)) merge_report(report, std::move(r));
+  sort_report(report);
+  return report;
+}
+
+ScanReport scan_history(const std::filesystem::path& start, const std::string& range, const ScanOptions& options) {
+  ScanReport report;
+  const std::unique_ptr<GitRepository> repo = open_repository(start, report);
+  if (!repo) return report;
+
+  // 1. The walk (one thread): each commit, and the blobs it adds that no earlier commit had.
+  struct Added {
+    std::size_t commit;
+    std::string path;
+    std::size_t job;  // index into jobs
+  };
+  std::vector<CommitInfo> commits;
+  std::vector<Added> added;
+  std::vector<BlobJob> jobs;
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> first_seen;  // blob -> (commit, job)
+  std::vector<std::string> warnings;
+  std::string error;
+  const bool walked = repo->walk(
+      range,
+      [&](const CommitInfo& commit, std::vector<GitChange>& changes) {
+        const std::size_t index = commits.size();
+        commits.push_back(commit);
+        for (GitChange& c : changes) {
+          const auto [it, is_new] = first_seen.try_emplace(c.blob, index, jobs.size());
+          if (is_new) {
+            jobs.push_back({c.blob, c.path, fmt::format("{} (commit {})", c.path, commit.id.substr(0, 12))});
+          } else if (it->second.first != index) {
+            continue;  // an older commit had this content: nothing it holds is new here
+          }
+          added.push_back({index, std::move(c.path), it->second.second});
+        }
+      },
+      warnings, error);
+  for (const std::string& w : warnings) report.warnings.push_back(w);
+  if (!walked) report.errors.push_back(fmt::format("git: {}", error));
+
+  // 2. Every blob read and scanned once, in parallel.
+  std::vector<ScanReport> scanned = scan_blobs(*repo, jobs, options);
+
+  // 3. In history order, each token under each path reported at the first commit holding it.
+  std::set<std::string> reported;  // fingerprints
+  for (const Added& a : added) {
+    ScanReport& blob = scanned[a.job];
+    ScanReport here;
+    if (jobs[a.job].path == a.path) {
+      here.findings = blob.findings;
+    } else {
+      report_under(blob, a.path, here);
+    }
+    for (ScanFinding& f : here.findings) {
+      if (!reported.insert(f.fingerprint).second) continue;
+      f.commit = commits[a.commit];
+      report.findings.push_back(std::move(f));
+    }
+  }
+  for (ScanReport& r : scanned) {
+    r.findings.clear();
+    merge_report(report, std::move(r));
+  }
+  std::sort(report.skipped.begin(), report.skipped.end(),
+            [](const Skipped& a, const Skipped& b) { return a.path < b.path; });
+  report.commits = commits.size();
+  return report;
+}
+
+}  // namespace ptl::scan
