@@ -7,22 +7,6 @@
 namespace ptl::bench {
 namespace {
 
-// xorshift64*: small, fast, and the same everywhere (std distributions are not).
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : x_(seed * 0x9E3779B97F4A7C15ull + 1) {}
-  std::uint64_t next() {
-    x_ ^= x_ >> 12;
-    x_ ^= x_ << 25;
-    x_ ^= x_ >> 27;
-    return x_ * 0x2545F4914F6CDD1Dull;
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-
- private:
-  std::uint64_t x_;
-};
-
 constexpr std::string_view kHex = "0123456789abcdef";
 
 std::string hex_digits(Rng& rng, std::size_t n, bool upper = false) {
