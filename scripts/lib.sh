@@ -1,5 +1,9 @@
 # Shared shell helpers for scripts/*.sh and scripts/setup.d/*.sh (sourced, not run).
 
+# The Debian 12 packages that building pulumi-token-lsp needs (scripts/setup.sh, scripts/build-binary.sh).
+PTL_BUILD_PACKAGES="ca-certificates cmake ninja-build g++ pkg-config python3
+  libre2-dev nlohmann-json3-dev libboost-dev libfmt-dev doctest-dev libssl-dev libgit2-dev"
+
 # Runs a command as root: directly when we are root, else through sudo.
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

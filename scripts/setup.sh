@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
-ensure_apt ca-certificates cmake ninja-build g++ pkg-config python3 \
-  libre2-dev nlohmann-json3-dev libboost-dev libfmt-dev doctest-dev libssl-dev libgit2-dev
+# shellcheck disable=SC2086 # a list of package names
+ensure_apt $PTL_BUILD_PACKAGES
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPTL_WERROR=ON > /dev/null
 cmake --build build
