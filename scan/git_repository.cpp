@@ -3,6 +3,9 @@
 #include <git2.h>
 
 #include <ctime>
+#include <fstream>
+#include <unordered_map>
+#include <unordered_set>
 #include <mutex>
 
 #include <fmt/format.h>
@@ -30,7 +33,6 @@ struct Free {
   void operator()(git_object* p) const { git_object_free(p); }
   void operator()(git_reference* p) const { git_reference_free(p); }
   void operator()(git_reference_iterator* p) const { git_reference_iterator_free(p); }
-  void operator()(git_revwalk* p) const { git_revwalk_free(p); }
   void operator()(git_odb* p) const { git_odb_free(p); }
   void operator()(git_blob* p) const { git_blob_free(p); }
 };
@@ -57,7 +59,10 @@ void collect_changes(git_diff* diff, std::vector<GitChange>& out) {
       case GIT_DELTA_RENAMED:
       case GIT_DELTA_COPIED:
       case GIT_DELTA_TYPECHANGE:
-        if (is_file_mode(d->new_file.mode)) out.push_back({d->new_file.path, hex(&d->new_file.id)});
+        if (is_file_mode(d->new_file.mode)) {
+          out.push_back({d->new_file.path, hex(&d->new_file.id),
+                         d->status == GIT_DELTA_RENAMED ? std::string(d->old_file.path) : std::string()});
+        }
         break;
       default:
         break;
@@ -176,25 +181,123 @@ bool GitRepository::staged_changes(std::vector<GitChange>& out, std::string& err
   return true;
 }
 
-bool GitRepository::walk(const std::string& range, const CommitVisitor& visit, std::vector<std::string>& warnings,
-                         std::string& error) const {
-  git_revwalk* raw_walk = nullptr;
-  if (git_revwalk_new(&raw_walk, repo_) < 0) {
-    error = last_error();
-    return false;
+namespace {
+
+std::string raw_key(const git_oid& id) { return std::string(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ); }
+
+// The commit graph of one walk, built as it is explored. libgit2 1.5 does not read a shallow
+// clone's .git/shallow (its revwalk fails at the first missing parent), and a corrupt or
+// missing object must cost only what it hides: so the walk is ours. Each commit is looked up
+// once here (libgit2 caches it for the diff that follows).
+class CommitGraph {
+ public:
+  CommitGraph(git_repository* repo, std::vector<std::string>& warnings, std::vector<std::string>& errors)
+      : repo_(repo), warnings_(warnings), errors_(errors) {
+    // .git/shallow lists the boundary commits whose parents a shallow clone does not have.
+    std::ifstream in(std::filesystem::path(git_repository_path(repo)) / "shallow");
+    std::string line;
+    git_oid id;
+    while (std::getline(in, line)) {
+      if (git_oid_fromstr(&id, line.c_str()) == 0) shallow_.insert(raw_key(id));
+    }
   }
-  const Owned<git_revwalk> walker(raw_walk);
-  git_revwalk_sorting(walker.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
-  const auto push = [&](git_object* object, bool hide, const std::string& name) {
+
+  // Marks `root` and its ancestors as outside the walk (the A of A..B).
+  void hide(const git_oid& root) {
+    std::vector<std::size_t> stack{node(root)};
+    while (!stack.empty()) {
+      const std::size_t n = stack.back();
+      stack.pop_back();
+      if (nodes_[n].hidden) continue;
+      nodes_[n].hidden = true;
+      for (std::size_t p : parents(n)) stack.push_back(p);
+    }
+  }
+
+  // Appends `root` and its ancestors that are not hidden and not yet listed to `order`,
+  // parents before children (a post-order depth-first walk, iterative: histories are deep).
+  void list(const git_oid& root, std::vector<git_oid>& order) {
+    std::vector<std::pair<std::size_t, std::size_t>> stack;  // (node, next parent to enter)
+    const auto enter = [&](std::size_t n) {
+      if (nodes_[n].hidden || nodes_[n].listed) return;
+      nodes_[n].listed = true;
+      stack.emplace_back(n, 0);
+    };
+    enter(node(root));
+    while (!stack.empty()) {
+      auto& [n, next] = stack.back();
+      const std::vector<std::size_t>& ps = parents(n);
+      if (next < ps.size()) {
+        enter(ps[next++]);
+        continue;
+      }
+      if (nodes_[n].exists) order.push_back(nodes_[n].id);
+      stack.pop_back();
+    }
+  }
+
+ private:
+  struct Node {
+    git_oid id;
+    bool hidden = false, listed = false, loaded = false, exists = false;
+    std::vector<std::size_t> parents;
+  };
+
+  std::size_t node(const git_oid& id) {
+    const auto [it, added] = index_.try_emplace(raw_key(id), nodes_.size());
+    if (added) {
+      nodes_.emplace_back();
+      nodes_.back().id = id;
+    }
+    return it->second;
+  }
+
+  const std::vector<std::size_t>& parents(std::size_t n) {
+    if (nodes_[n].loaded) return nodes_[n].parents;
+    nodes_[n].loaded = true;
+    const git_oid id = nodes_[n].id;
+    git_commit* raw = nullptr;
+    if (git_commit_lookup(&raw, repo_, &id) < 0) {
+      errors_.push_back(fmt::format("commit {}: cannot be read: {}", hex(&id), last_error()));
+      return nodes_[n].parents;
+    }
+    const Owned<git_commit> commit(raw);
+    nodes_[n].exists = true;
+    if (shallow_.count(raw_key(id)) > 0) {
+      warnings_.push_back(fmt::format("commit {}: a shallow clone's boundary: history before it is not here, and "
+                                      "what it holds is reported as added there",
+                                      hex(&id).substr(0, 12)));
+      return nodes_[n].parents;
+    }
+    const unsigned count = git_commit_parentcount(commit.get());
+    std::vector<std::size_t> ps;
+    for (unsigned i = 0; i < count; ++i) ps.push_back(node(*git_commit_parent_id(commit.get(), i)));
+    nodes_[n].parents = std::move(ps);  // node() may have moved nodes_: assign after
+    return nodes_[n].parents;
+  }
+
+  git_repository* repo_;
+  std::vector<std::string>& warnings_;
+  std::vector<std::string>& errors_;
+  std::unordered_set<std::string> shallow_;
+  std::unordered_map<std::string, std::size_t> index_;
+  std::vector<Node> nodes_;
+};
+
+}  // namespace
+
+bool GitRepository::walk(const std::string& range, const CommitVisitor& visit, std::vector<std::string>& warnings,
+                         std::vector<std::string>& errors) const {
+  // The walk's ends: what to list and what to leave out, as commit ids.
+  std::vector<git_oid> tips, hidden;
+  const auto add = [&](git_object* object, std::vector<git_oid>& into, const std::string& name) {
     const Owned<git_commit> c = peel_commit(object);
     if (!c) {
-      error = fmt::format("{}: not a commit", name);
+      errors.push_back(fmt::format("{}: not a commit", name));
       return false;
     }
-    const int rc = hide ? git_revwalk_hide(walker.get(), git_commit_id(c.get()))
-                        : git_revwalk_push(walker.get(), git_commit_id(c.get()));
-    if (rc < 0) error = fmt::format("{}: {}", name, last_error());
-    return rc >= 0;
+    into.push_back(*git_commit_id(c.get()));
+    return true;
   };
   if (range.empty()) {
     // `git log --all`: HEAD and every ref that leads to a commit (branches, remote-tracking
@@ -202,11 +305,11 @@ bool GitRepository::walk(const std::string& range, const CommitVisitor& visit, s
     git_object* head = nullptr;
     if (git_revparse_single(&head, repo_, "HEAD") == 0) {
       const Owned<git_object> owned(head);
-      if (!push(head, false, "HEAD")) return false;
+      add(head, tips, "HEAD");
     }
     git_reference_iterator* raw_refs = nullptr;
     if (git_reference_iterator_new(&raw_refs, repo_) < 0) {
-      error = fmt::format("cannot list the refs: {}", last_error());
+      errors.push_back(fmt::format("cannot list the refs: {}", last_error()));
       return false;
     }
     const Owned<git_reference_iterator> refs(raw_refs);
@@ -216,72 +319,68 @@ bool GitRepository::walk(const std::string& range, const CommitVisitor& visit, s
       git_object* target = nullptr;
       if (git_reference_peel(&target, ref, GIT_OBJECT_COMMIT) < 0) continue;
       const Owned<git_object> owned(target);
-      if (!push(target, false, git_reference_name(ref))) return false;
+      add(target, tips, git_reference_name(ref));
     }
   } else {
     git_revspec spec;
     if (git_revparse(&spec, repo_, range.c_str()) < 0) {
-      error = fmt::format("{}: not a revision or range in this repository ({})", range, last_error());
+      errors.push_back(fmt::format("{}: not a revision or range in this repository ({})", range, last_error()));
       return false;
     }
     const Owned<git_object> from(spec.from), to(spec.to);
     if (spec.flags & GIT_REVSPEC_SINGLE) {
-      if (!push(from.get(), false, range)) return false;
-    } else {
-      if (!push(to.get(), false, range) || !push(from.get(), (spec.flags & GIT_REVSPEC_MERGE_BASE) == 0, range)) {
-        return false;
-      }
-      if (spec.flags & GIT_REVSPEC_MERGE_BASE) {  // A...B: what either has that the other lacks
-        git_oid base;
-        if (git_merge_base(&base, repo_, git_object_id(from.get()), git_object_id(to.get())) == 0) {
-          git_revwalk_hide(walker.get(), &base);
-        }
-      }
+      if (!add(from.get(), tips, range)) return false;
+    } else if (spec.flags & GIT_REVSPEC_MERGE_BASE) {  // A...B: what either has that the other lacks
+      if (!add(from.get(), tips, range) || !add(to.get(), tips, range)) return false;
+      git_oid base;
+      if (git_merge_base(&base, repo_, &tips[0], &tips[1]) == 0) hidden.push_back(base);
+    } else {  // A..B: in B, not in A
+      if (!add(to.get(), tips, range) || !add(from.get(), hidden, range)) return false;
     }
   }
 
+  CommitGraph graph(repo_, warnings, errors);
+  for (const git_oid& h : hidden) graph.hide(h);
+  std::vector<git_oid> order;
+  for (const git_oid& t : tips) graph.list(t, order);
+
   const git_diff_options options = diff_options();
-  git_oid id;
-  int rc = 0;
-  while ((rc = git_revwalk_next(&id, walker.get())) == 0) {
+  for (const git_oid& id : order) {
     git_commit* raw_commit = nullptr;
+    git_tree* raw_tree = nullptr;
     if (git_commit_lookup(&raw_commit, repo_, &id) < 0) {
-      error = fmt::format("commit {}: {}", hex(&id), last_error());
-      return false;
+      errors.push_back(fmt::format("commit {}: cannot be read: {}", hex(&id), last_error()));
+      continue;
     }
     const Owned<git_commit> commit(raw_commit);
-    git_tree* raw_tree = nullptr;
     if (git_commit_tree(&raw_tree, commit.get()) < 0) {
-      error = fmt::format("commit {}: cannot read its tree: {}", hex(&id), last_error());
-      return false;
+      errors.push_back(fmt::format("commit {}: cannot read its tree: {}", hex(&id), last_error()));
+      continue;
     }
     const Owned<git_tree> tree(raw_tree);
+    // Against the first parent, as `git log -p --first-parent` shows it; a parent that is not
+    // here (a shallow clone's boundary, a missing object) makes this commit a root.
     Owned<git_tree> parent_tree;
-    if (git_commit_parentcount(commit.get()) > 0) {
-      git_commit* raw_parent = nullptr;
-      git_tree* raw_parent_tree = nullptr;
-      if (git_commit_parent(&raw_parent, commit.get(), 0) == 0) {
-        const Owned<git_commit> parent(raw_parent);
-        if (git_commit_tree(&raw_parent_tree, parent.get()) == 0) parent_tree.reset(raw_parent_tree);
-      }
-      if (!parent_tree) {
-        warnings.push_back(fmt::format("commit {}: its parent is not in this repository (a shallow clone?): "
-                                       "everything it holds is reported as added there",
-                                       hex(&id).substr(0, 12)));
-      }
+    git_commit* raw_parent = nullptr;
+    git_tree* raw_parent_tree = nullptr;
+    if (git_commit_parentcount(commit.get()) > 0 && git_commit_parent(&raw_parent, commit.get(), 0) == 0) {
+      const Owned<git_commit> parent(raw_parent);
+      if (git_commit_tree(&raw_parent_tree, parent.get()) == 0) parent_tree.reset(raw_parent_tree);
     }
     git_diff* raw_diff = nullptr;
     if (git_diff_tree_to_tree(&raw_diff, repo_, parent_tree.get(), tree.get(), &options) < 0) {
-      error = fmt::format("commit {}: cannot compare it with its parent: {}", hex(&id), last_error());
-      return false;
+      errors.push_back(fmt::format("commit {}: cannot compare it with its parent: {}", hex(&id), last_error()));
+      continue;
     }
+    const Owned<git_diff> diff(raw_diff);
+    // Renames by identical content only: finding them needs no blob read.
+    git_diff_find_options find;
+    git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
+    find.flags = GIT_DIFF_FIND_RENAMES | GIT_DIFF_FIND_EXACT_MATCH_ONLY;
+    git_diff_find_similar(diff.get(), &find);
     std::vector<GitChange> changes;
-    collect_changes(Owned<git_diff>(raw_diff).get(), changes);
+    collect_changes(diff.get(), changes);
     visit(commit_info(commit.get()), changes);
-  }
-  if (rc != GIT_ITEROVER) {
-    error = fmt::format("walking the history: {}", last_error());
-    return false;
   }
   return true;
 }

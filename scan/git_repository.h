@@ -19,6 +19,7 @@ namespace ptl::scan {
 struct GitChange {
   std::string path;
   std::string blob;
+  std::string renamed_from;  // the path it had before, for a file moved with its content unchanged
 };
 
 // A git repository, read with libgit2. The one file that sees libgit2 (STYLE.md: third-party C
@@ -51,15 +52,15 @@ class GitRepository {
   bool staged_changes(std::vector<GitChange>& out, std::string& error) const;
 
   // Walks the commits of `range`, parents before children, and calls `visit` with each commit
-  // and the files it records with new content against its first parent (everything, for a root
-  // commit). `range` is git's syntax: "A..B" (in B, not in A), "A...B", or one revision (its
-  // whole history); empty: every ref and HEAD (`git log --all`). A parent missing from a
-  // shallow clone makes its child a root, with a line in `warnings`. False with `error` set (the
-  // revision that does not resolve, an object that cannot be read); commits visited before an
-  // error stay visited.
+  // and the files it records with new content or at a new path against its first parent
+  // (everything, for a root commit); an unchanged file moved to another path is a rename. `range` is git's syntax: "A..B" (in B, not in A), "A...B", or one revision (its
+  // whole history); empty: every ref and HEAD (`git log --all`). A shallow clone's boundary
+  // commits are roots, with a line in `warnings`. What cannot be read (a revision that does not
+  // resolve, a corrupt or missing commit) is a line in `errors` naming it, and the walk goes on
+  // with the rest; false when the range itself cannot be resolved.
   using CommitVisitor = std::function<void(const CommitInfo&, std::vector<GitChange>&)>;
   bool walk(const std::string& range, const CommitVisitor& visit, std::vector<std::string>& warnings,
-            std::string& error) const;
+            std::vector<std::string>& errors) const;
 
   // Reads blob `id` (40 hex digits) into `out`. Too large (its size from the object header,
   // before anything is inflated): false with `size` set and `error` empty. Unreadable (missing,

@@ -95,52 +95,52 @@ ScanReport scan_history(const std::filesystem::path& start, const std::string& r
   const std::unique_ptr<GitRepository> repo = open_repository(start, report);
   if (!repo) return report;
 
-  // 1. The walk (one thread): each commit, and the blobs it adds that no earlier commit had.
+  // 1. The walk (one thread): each commit, the files it adds or changes, and a job for each blob
+  // no earlier change had.
   struct Added {
     std::size_t commit;
-    std::string path;
+    GitChange change;
     std::size_t job;  // index into jobs
   };
   std::vector<CommitInfo> commits;
   std::vector<Added> added;
   std::vector<BlobJob> jobs;
-  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> first_seen;  // blob -> (commit, job)
-  std::vector<std::string> warnings;
-  std::string error;
-  const bool walked = repo->walk(
+  std::unordered_map<std::string, std::size_t> job_of;  // blob -> job
+  std::vector<std::string> errors;
+  repo->walk(
       range,
       [&](const CommitInfo& commit, std::vector<GitChange>& changes) {
-        const std::size_t index = commits.size();
-        commits.push_back(commit);
         for (GitChange& c : changes) {
-          const auto [it, is_new] = first_seen.try_emplace(c.blob, index, jobs.size());
-          if (is_new) {
-            jobs.push_back({c.blob, c.path, fmt::format("{} (commit {})", c.path, commit.id.substr(0, 12))});
-          } else if (it->second.first != index) {
-            continue;  // an older commit had this content: nothing it holds is new here
-          }
-          added.push_back({index, std::move(c.path), it->second.second});
+          const auto [it, is_new] = job_of.try_emplace(c.blob, jobs.size());
+          if (is_new) jobs.push_back({c.blob, c.path, fmt::format("{} (commit {})", c.path, commit.id.substr(0, 12))});
+          added.push_back({commits.size(), std::move(c), it->second});
         }
+        commits.push_back(commit);
       },
-      warnings, error);
-  for (const std::string& w : warnings) report.warnings.push_back(w);
-  if (!walked) report.errors.push_back(fmt::format("git: {}", error));
+      report.warnings, errors);
+  for (const std::string& e : errors) report.errors.push_back(fmt::format("git: {}", e));
 
   // 2. Every blob read and scanned once, in parallel.
   std::vector<ScanReport> scanned = scan_blobs(*repo, jobs, options);
 
-  // 3. In history order, each token under each path reported at the first commit holding it.
-  std::set<std::string> reported;  // fingerprints
+  // 3. In history order, each token under each path reported at the first commit holding it
+  // there: later edits of the file do not repeat it, nor does a rename (the tokens the old
+  // path had go with it); a copy to another file does.
+  std::unordered_map<std::string, std::set<std::string>> tokens_at;  // path -> token hashes reported there
   for (const Added& a : added) {
-    ScanReport& blob = scanned[a.job];
+    std::set<std::string>& known = tokens_at[a.change.path];
+    if (!a.change.renamed_from.empty()) {
+      const std::set<std::string>& before = tokens_at[a.change.renamed_from];
+      known.insert(before.begin(), before.end());
+    }
     ScanReport here;
-    if (jobs[a.job].path == a.path) {
-      here.findings = blob.findings;
+    if (jobs[a.job].path == a.change.path) {
+      here.findings = scanned[a.job].findings;
     } else {
-      report_under(blob, a.path, here);
+      report_under(scanned[a.job], a.change.path, here);
     }
     for (ScanFinding& f : here.findings) {
-      if (!reported.insert(f.fingerprint).second) continue;
+      if (!known.insert(f.token_hash).second) continue;
       f.commit = commits[a.commit];
       report.findings.push_back(std::move(f));
     }

@@ -6,7 +6,6 @@ Usage: scan_test.py BINARY. Tokens are built at run time; the repository holds n
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
@@ -14,15 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from harness import TOKENS, case, finish, token
+
 BINARY = os.path.abspath(sys.argv[1])
-TOKENS: list[str] = []
-results = {"passed": 0, "failed": 0}
-
-
-def token(seed: str) -> str:
-    t = "pul-" + hashlib.sha1(seed.encode()).hexdigest()
-    TOKENS.append(t)
-    return t
 
 
 def run(args, cwd, stdin: bytes | None = None):
@@ -31,18 +24,6 @@ def run(args, cwd, stdin: bytes | None = None):
     for t in TOKENS:  # never a full token, in any stream
         assert t not in out and t not in err, "a full token was written"
     return p.returncode, out, err
-
-
-def case(fn):
-    with tempfile.TemporaryDirectory() as d:
-        try:
-            fn(Path(d))
-            results["passed"] += 1
-            print(f"ok   {fn.__doc__}")
-        except AssertionError as e:
-            results["failed"] += 1
-            print(f"FAIL {fn.__doc__}: {e}")
-    return fn
 
 
 def write(path: Path, data) -> Path:
@@ -271,5 +252,161 @@ def _(d):
     assert [f["path"] for f in json.loads(out)["findings"]] == ["app/main.py"], out
 
 
-print(f"scan: {results['passed']} passed, {results['failed']} failed")
-sys.exit(1 if results["failed"] else 0)
+GIT_ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "Ann Dev", "GIT_AUTHOR_EMAIL": "ann@example.com",
+           "GIT_COMMITTER_NAME": "Ann Dev", "GIT_COMMITTER_EMAIL": "ann@example.com"}
+
+
+def git(d: Path, *args: str, date: str | None = None) -> str:
+    env = dict(GIT_ENV, HOME=str(d))
+    if date:
+        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    p = subprocess.run(["git", *args], cwd=d, env=env, capture_output=True, text=True, check=True)
+    return p.stdout.strip()
+
+
+def commit(d: Path, message: str, date: str = "2026-03-01T10:00:00+01:00") -> str:
+    git(d, "add", "-A")
+    git(d, "commit", "-q", "-m", message, date=date)
+    return git(d, "rev-parse", "HEAD")
+
+
+def history(d: Path) -> dict:
+    """A repository: a token added, the file edited, renamed, copied, the token removed."""
+    t, u = token(f"hist-{d}"), token(f"hist2-{d}")
+    d.mkdir(parents=True, exist_ok=True)
+    git(d, "init", "-q")
+    write(d / "app.py", "x = 1\n")
+    c1 = commit(d, "start", "2026-01-01T09:00:00+00:00")
+    write(d / "app.py", f'x = 1\nt = "{t}"\n')
+    c2 = commit(d, "add a token", "2026-02-02T10:00:00-05:00")
+    write(d / "app.py", f'x = 1\nt = "{t}"\ny = 2\n')
+    c3 = commit(d, "edit elsewhere")
+    git(d, "mv", "app.py", "main.py")
+    c4 = commit(d, "rename")
+    write(d / "copy.py", (d / "main.py").read_text())
+    write(d / "other.txt", f"second {u}\n")
+    c5 = commit(d, "copy it, add another")
+    write(d / "main.py", "x = 1\n")
+    c6 = commit(d, "remove the token from main.py")
+    return {"t": t, "u": u, "commits": [c1, c2, c3, c4, c5, c6]}
+
+
+@case
+def _(d):
+    """--git: each token reported once per path with the commit, author and date that added it; edits and renames do not repeat it; each blob read once"""
+    h = history(d)
+    c = h["commits"]
+    code, out, err = run(["scan", "--git", "--format", "json"], d)
+    assert code == 1, (code, err)
+    doc = json.loads(out)
+    got = [(f["path"], f["line"], f["column"], f["commit"]["id"]) for f in doc["findings"]]
+    assert got == [("app.py", 2, 6, c[1]), ("copy.py", 2, 6, c[4]), ("other.txt", 1, 8, c[4])], got
+    first = doc["findings"][0]["commit"]
+    assert first == {"id": c[1], "author": "Ann Dev", "email": "ann@example.com", "date": "2026-02-02T10:00:00-05:00"}, first
+    # Distinct blobs: app.py x3 contents, other.txt, main.py's last content (x = 1 again is the first
+    # blob: not read twice); copy.py and main.py after the rename reuse blobs.
+    assert doc["stats"]["commits"] == 6 and doc["stats"]["files"] == 4, doc["stats"]
+    code, out, _ = run(["scan", "--git"], d)
+    assert out.splitlines()[0].startswith(f"app.py:2:6: error: Pulumi access token {h['t'][:8]}…"), out
+    assert f"added in commit {c[1][:12]} by Ann Dev on 2026-02-02" in out.splitlines()[0], out
+
+
+@case
+def _(d):
+    """--git RANGE, A...B and --since-commit: only what the range's commits added; a single revision is its whole history"""
+    h = history(d)
+    c = h["commits"]
+    paths = lambda args: [(f["path"], f["commit"]["id"]) for f in json.loads(run(["scan", "--format", "json", *args], d)[1])["findings"]]
+    got = paths(["--git", f"{c[2]}..{c[5]}"])
+    assert got == [("main.py", c[3]), ("copy.py", c[4]), ("other.txt", c[4])], got
+    assert paths(["--since-commit", c[4]]) == []
+    assert paths(["--git", c[1]]) == [("app.py", c[1])]
+    assert paths(["--git=" + c[0] + ".." + c[1]]) == [("app.py", c[1])]
+    git(d, "checkout", "-q", "-b", "side", c[2])
+    write(d / "side.env", f"T={token('side')}\n")
+    side = commit(d, "side branch")
+    got = paths(["--git", f"{c[5]}...side"])
+    assert got == [("main.py", c[3]), ("copy.py", c[4]), ("other.txt", c[4]), ("side.env", side)], got
+    # The whole history is every ref, not only HEAD: main's commits are found from the side branch.
+    assert [p for p, _ in paths(["--git"])] == ["app.py", "side.env", "copy.py", "other.txt"] or \
+        [p for p, _ in paths(["--git"])] == ["app.py", "copy.py", "other.txt", "side.env"]
+
+
+@case
+def _(d):
+    """--git sarif: valid for GitHub, with the commit as a result property and GitHub's line hash"""
+    h = history(d)
+    code, _, err = run(["scan", "--git", "--format", "sarif", "--output", "h.sarif"], d)
+    assert code == 1, err
+    validator = Path(__file__).with_name("validate_sarif.mjs")
+    sarif = json.loads((d / "h.sarif").read_text())
+    results_ = sarif["runs"][0]["results"]
+    assert [r["properties"]["commit"]["id"] for r in results_] == [h["commits"][1], h["commits"][4], h["commits"][4]]
+    # copy.py and other.txt are in the work tree as committed: GitHub's hash of their lines must match.
+    write(d / "app.py", git(d, "show", f"{h['commits'][1]}:app.py") + "\n")
+    v = subprocess.run(["node", str(validator), str(d / "h.sarif"), str(d)], capture_output=True, text=True)
+    assert v.returncode == 0, v.stdout + v.stderr
+
+
+@case
+def _(d):
+    """--staged: the index as `git commit` would record it, not the work tree; new repositories without HEAD too"""
+    git(d, "init", "-q")
+    t = token("staged")
+    write(d / "a.ts", f'const t = "{t}";\n')
+    git(d, "add", "a.ts")
+    code, out, _ = run(["scan", "--staged", "--format", "json"], d)
+    assert code == 1 and [(f["path"], f["line"]) for f in json.loads(out)["findings"]] == [("a.ts", 1)], out
+    write(d / "a.ts", "const t = process.env.T;\n")  # fixed in the work tree, not staged: still refused
+    assert run(["scan", "--staged"], d)[0] == 1
+    git(d, "add", "a.ts")
+    assert run(["scan", "--staged"], d)[0] == 0
+    commit(d, "clean")
+    write(d / "b.ts", f'const t = "{t}";\n')  # in the work tree only
+    write(d / "sub/c.txt", "nothing\n")
+    git(d, "add", "sub/c.txt")
+    code, out, _ = run(["scan", "--staged", "--format", "json"], d / "sub")
+    assert code == 0 and json.loads(out)["stats"]["files"] == 1, out
+    git(d, "add", "b.ts")
+    git(d, "rm", "-q", "--cached", "b.ts")  # staged, then taken back out of the index
+    assert run(["scan", "--staged"], d)[0] == 0
+    # The same fingerprint as a path scan of the same file, from any directory.
+    git(d, "add", "b.ts")
+    staged = json.loads(run(["scan", "--staged", "--format", "json"], d)[1])["findings"][0]["fingerprint"]
+    path = json.loads(run(["scan", "--format", "json", "../b.ts"], d / "sub")[1])["findings"][0]["fingerprint"]
+    assert staged == path
+
+
+@case
+def _(d):
+    """git bad input: an unknown range, no repository, a shallow clone, a corrupt blob, a missing commit: named on stderr, the rest still reported"""
+    h = history(d / "repo")
+    repo = d / "repo"
+    code, out, err = run(["scan", "--git", "nope..HEAD"], repo)
+    assert code == 2 and "nope..HEAD: not a revision or range" in err, err
+    (d / "plain").mkdir()
+    code, _, err = run(["scan", "--staged"], d / "plain")
+    assert code == 2 and "not in a git repository" in err, err
+    code, _, err = run(["scan", "--git", "--repo", str(repo), "x.py"], d)
+    assert code == 2 and "choose one source" in err, err
+    # A shallow clone: its boundary is a root, said on stderr; exit 1 for the tokens, not 2.
+    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{repo}", str(d / "shallow")], check=True, env=GIT_ENV)
+    code, out, err = run(["scan", "--git", "--format", "json"], d / "shallow")
+    assert code == 1 and "shallow clone's boundary" in err, (code, err)
+    assert [f["path"] for f in json.loads(out)["findings"]] == ["copy.py", "main.py", "other.txt"], out
+    # A corrupt blob (loose object overwritten) and a missing commit: named, the rest reported, exit 2.
+    blob = git(repo, "rev-parse", f"{h['commits'][4]}:other.txt")
+    obj = repo / ".git/objects" / blob[:2] / blob[2:]
+    obj.chmod(0o644)
+    obj.write_bytes(b"not zlib")
+    code, out, err = run(["scan", "--git", "--format", "json"], repo)
+    assert code == 2 and f"other.txt (commit {h['commits'][4][:12]})" in err, err
+    assert [f["path"] for f in json.loads(out)["findings"]] == ["app.py", "copy.py"], out
+    first = h["commits"][0]
+    (repo / ".git/objects" / first[:2] / first[2:]).unlink()
+    code, out, err = run(["scan", "--git", "--format", "json"], repo)
+    assert code == 2 and f"commit {first}: cannot be read" in err, err
+    assert [f["path"] for f in json.loads(out)["findings"]] == ["app.py", "copy.py"], out
+
+
+finish("scan")
