@@ -208,12 +208,14 @@ def _(s):
     s.commit(repo, {"lib.ts": "export const a = 1;\n"}, "clean")
     t = token("pre-push leak")
     s.commit(repo, {"deploy.ts": f'const t = "{t}";\n'}, "leak")
+    leak = s.head(repo)
     s.commit(repo, {"later.ts": "export const b = 2;\n"}, "later")
     pushed = s.head(remote, "main")
     p = s.git(repo, "push", "-q", "origin", "main", check=False)
     assert p.returncode != 0, "the push went through"
     assert s.head(remote, "main") == pushed, "the remote got the commits"
     assert "deploy.ts:1:" in p.stderr and masked(t) in p.stderr and "--no-verify" in p.stderr, p.stderr
+    assert f"added in commit {leak[:12]}" in p.stderr, p.stderr
     s.git(repo, "rebase", "-q", "--onto", "HEAD~2", "HEAD~1", "main")  # drop the leaking commit
     s.git(repo, "push", "-q", "origin", "main")
     assert s.head(remote, "main") == s.head(repo)
