@@ -96,30 +96,41 @@ Collected collect_paths(const std::vector<std::string>& roots, std::uintmax_t ma
     // git's rules would leave out everything below it.
     const GitRepository* rules =
         use_ignore_rules && repo && !repo->ignored(canonical_root, true) ? repo.get() : nullptr;
-    fs::recursive_directory_iterator it(base, fs::directory_options::none, ec);
-    if (ec) {
-      out.errors.push_back(fmt::format("{}: {}", root, ec.message()));
-      continue;
-    }
-    for (const fs::recursive_directory_iterator end; it != end;) {
-      const fs::path p = it->path();
-      const bool is_dir = it->is_directory(ec) && !it->is_symlink(ec);
-      if (is_dir && p.filename() == ".git") {
-        it.disable_recursion_pending();
-      } else if (rules != nullptr && rules->ignored(canonical_root / p.lexically_relative(base), is_dir)) {
-        ++out.ignored;
-        if (is_dir) it.disable_recursion_pending();
-      } else if (!is_dir) {
-        // Reported as the root was written, joined with the path below it: "." gives "src/a.ts".
-        const fs::path below = p.lexically_relative(base);
-        add_file(p, (base / below).lexically_normal().string(),
-                 fingerprint_key((canonical_root / below).lexically_normal(), key_base), canonical_root, max_file_size,
-                 out);
-      }
-      it.increment(ec);
+    // Depth first with a stack of directories, each listed on its own: one that cannot be
+    // listed is an error naming it, and the walk goes on with its siblings (a recursive
+    // directory iterator stops at the first).
+    std::vector<fs::path> pending{base};
+    while (!pending.empty()) {
+      const fs::path dir = std::move(pending.back());
+      pending.pop_back();
+      const auto display = [&](const fs::path& p) { return (base / p.lexically_relative(base)).lexically_normal(); };
+      fs::directory_iterator it(dir, ec);
       if (ec) {
-        out.errors.push_back(fmt::format("{}: {}", p.string(), ec.message()));
+        out.errors.push_back(fmt::format("{}: {}", display(dir).string(), ec.message()));
         ec.clear();
+        continue;
+      }
+      for (const fs::directory_iterator end; it != end;) {
+        const fs::path p = it->path();
+        const bool is_dir = it->is_directory(ec) && !it->is_symlink(ec);
+        if (is_dir && p.filename() == ".git") {
+          // never entered: git's own files
+        } else if (rules != nullptr && rules->ignored(canonical_root / p.lexically_relative(base), is_dir)) {
+          ++out.ignored;
+        } else if (is_dir) {
+          pending.push_back(p);
+        } else {
+          // Reported as the root was written, joined with the path below it: "." gives "src/a.ts".
+          add_file(p, display(p).string(),
+                   fingerprint_key((canonical_root / p.lexically_relative(base)).lexically_normal(), key_base),
+                   canonical_root, max_file_size, out);
+        }
+        it.increment(ec);
+        if (ec) {
+          out.errors.push_back(fmt::format("{}: {}", display(dir).string(), ec.message()));
+          ec.clear();
+          break;
+        }
       }
     }
   }

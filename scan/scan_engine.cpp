@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <fstream>
 #include <iterator>
 #include <set>
+#include <system_error>
 #include <thread>
 
 #include <fmt/format.h>
@@ -27,28 +29,43 @@ const PulumiTokenDetector& detector() {
   return instance;
 }
 
-bool looks_binary(std::string_view text) { return text.substr(0, 8192).find('\0') != std::string_view::npos; }
+constexpr std::size_t kBinaryProbe = 8192;
 
-// The whole file, in one read of its size (a second read catches a file that grew).
-bool read_file(const std::filesystem::path& path, std::string& out, std::string& error) {
+bool looks_binary(std::string_view text) { return text.substr(0, kBinaryProbe).find('\0') != std::string_view::npos; }
+
+enum class ReadResult { Ok, Binary, Gone, Error };
+
+// The whole file in one read of its size (a second read catches a file that grew), after a
+// first 8 KB read that leaves a binary file unread. A file deleted since it was listed is Gone.
+ReadResult read_file(const std::filesystem::path& path, std::string& out, std::string& error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = "cannot open";
-    return false;
+    const int why = errno;
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec) && !ec) return ReadResult::Gone;
+    error = fmt::format("cannot open: {}", std::error_code(why, std::generic_category()).message());
+    return ReadResult::Error;
   }
   in.seekg(0, std::ios::end);
   const std::streamoff size = in.tellg();
   in.seekg(0, std::ios::beg);
   out.resize(size > 0 ? static_cast<std::size_t>(size) : 0);
-  if (size > 0) in.read(out.data(), size);
-  out.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  const std::streamsize head = std::min<std::streamsize>(size > 0 ? size : 0, kBinaryProbe);
+  in.read(out.data(), head);
+  std::streamsize got = std::max<std::streamsize>(in.gcount(), 0);
+  if (looks_binary(std::string_view(out.data(), static_cast<std::size_t>(got)))) return ReadResult::Binary;
+  if (got == head && size > head) {
+    in.read(out.data() + head, size - head);
+    got += std::max<std::streamsize>(in.gcount(), 0);
+  }
+  out.resize(static_cast<std::size_t>(got));
   if (in.bad()) {
     error = "read error";
-    return false;
+    return ReadResult::Error;
   }
   in.clear();
   out.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return true;
+  return ReadResult::Ok;
 }
 
 bool by_position(const ScanFinding& a, const ScanFinding& b) {
@@ -152,7 +169,10 @@ void merge_report(ScanReport& into, ScanReport&& part) {
 }
 
 ScanReport scan_paths(const std::vector<std::string>& roots, const ScanOptions& options) {
-  Collected collected = collect_paths(roots, options.max_file_size, options.use_ignore_rules);
+  return scan_collected(collect_paths(roots, options.max_file_size, options.use_ignore_rules), options);
+}
+
+ScanReport scan_collected(Collected collected, const ScanOptions& options) {
   ScanReport report;
   report.ignored = collected.ignored;
   report.skipped = std::move(collected.skipped);
@@ -165,9 +185,18 @@ ScanReport scan_paths(const std::vector<std::string>& roots, const ScanOptions& 
       for_each_parallel(collected.files.size(), options.threads, [&](unsigned worker, std::size_t i) {
         const ScanFile& file = collected.files[i];
         std::string error;
-        if (!read_file(file.path, buffers[worker], error)) {
-          partials[worker].errors.push_back(fmt::format("{}: {}", file.display, error));
-          return;
+        switch (read_file(file.path, buffers[worker], error)) {
+          case ReadResult::Error:
+            partials[worker].errors.push_back(fmt::format("{}: {}", file.display, error));
+            return;
+          case ReadResult::Gone:
+            partials[worker].skipped.push_back({file.display, "deleted while the scan ran"});
+            return;
+          case ReadResult::Binary:
+            partials[worker].skipped.push_back({file.display, "binary"});
+            return;
+          case ReadResult::Ok:
+            break;
         }
         scan_contents(file.display, file.key, buffers[worker], options, partials[worker]);
       });

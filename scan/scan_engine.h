@@ -65,6 +65,11 @@ void merge_report(ScanReport& into, ScanReport&& part);
 // permission) is an error and the scan goes on. Never throws.
 ScanReport scan_paths(const std::vector<std::string>& roots, const ScanOptions& options);
 
+// The second half of scan_paths: reads and scans the files collect_paths listed. A file deleted
+// since it was listed is skipped ("deleted while the scan ran"), not an error: nothing that
+// exists went unread.
+ScanReport scan_collected(Collected collected, const ScanOptions& options);
+
 // Scans everything on `in`, reported under `name`. Input larger than options.max_file_size is
 // skipped and listed, as a file would be.
 ScanReport scan_stream(std::istream& in, const std::string& name, const ScanOptions& options);

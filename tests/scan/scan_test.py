@@ -252,6 +252,37 @@ def _(d):
     assert [f["path"] for f in json.loads(out)["findings"]] == ["app/main.py"], out
 
 
+@case
+def _(d):
+    """bad files: an unreadable file and an unlistable directory are named (exit 2) and the rest is reported; a 1 GB file is skipped unread; NUL bytes mean binary"""
+    a, b = token("bad-a"), token("bad-b")
+    write(d / "a/ok.txt", f"{a}\n")
+    write(d / "b/secret.txt", f"{b}\n")
+    write(d / "c/locked/inner.txt", f"{b}\n")
+    write(d / "z/ok.txt", f"{a}\n")
+    (d / "b/secret.txt").chmod(0o000)
+    (d / "c/locked").chmod(0o000)
+    d.chmod(0o755)
+    # As root every file is readable: run the scan as nobody, as a CI runner's user would.
+    prefix = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] if os.geteuid() == 0 else []
+    p = subprocess.run([*prefix, BINARY, "scan", "--format", "json", "."], cwd=d, capture_output=True, timeout=60)
+    err = p.stderr.decode()
+    assert p.returncode == 2, (p.returncode, err)
+    assert "b/secret.txt: cannot open: Permission denied" in err and "c/locked: Permission denied" in err, err
+    assert [f["path"] for f in json.loads(p.stdout)["findings"]] == ["a/ok.txt", "z/ok.txt"], p.stdout
+    for t in TOKENS:
+        assert t.encode() not in p.stdout + p.stderr
+    # 1 GB (sparse): over the default limit it is listed; allowed, its first 8 KB show NULs and
+    # the rest is never read.
+    with open(d / "huge.img", "wb") as f:
+        f.truncate(1 << 30)
+    write(d / "nul.txt", b"text\0more " + a.encode())
+    code, out, _ = run(["scan", "huge.img", "nul.txt"], d)
+    assert code == 0 and "huge.img: skipped: larger than 10485760 bytes" in out and "nul.txt: skipped: binary" in out, out
+    code, out, _ = run(["scan", "--max-file-size", str(2 << 30), "huge.img"], d)
+    assert code == 0 and "huge.img: skipped: binary" in out, out
+
+
 GIT_ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "Ann Dev", "GIT_AUTHOR_EMAIL": "ann@example.com",
            "GIT_COMMITTER_NAME": "Ann Dev", "GIT_COMMITTER_EMAIL": "ann@example.com"}
 

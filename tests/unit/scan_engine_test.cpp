@@ -4,8 +4,14 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
+
+#include <fmt/format.h>
 
 #include "scan/fingerprint.h"
 #include "scan/report.h"
@@ -94,4 +100,22 @@ TEST_CASE("the text and JSON reports never hold a token") {
   CHECK(json.str().find(a) == std::string::npos);
   CHECK(text.str().starts_with("in.yml:1:8: error: Pulumi access token "));
   CHECK(report.real_findings() == 1);
+}
+
+TEST_CASE("a file deleted between the listing and its read is skipped and named, and the scan goes on") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / fmt::format("ptl-scan-deleted-{}", ::getpid());
+  fs::create_directories(dir);
+  const std::string token = ptl::testing::make_token(11);
+  for (const char* name : {"a.txt", "b.txt", "c.txt"}) std::ofstream(dir / name) << "t = " << token << "\n";
+  ptl::scan::Collected listed = ptl::scan::collect_paths({dir.string()}, 1 << 20);
+  REQUIRE(listed.files.size() == 3);
+  fs::remove(dir / "b.txt");
+  const ptl::scan::ScanReport report = ptl::scan::scan_collected(std::move(listed), {});
+  CHECK(report.errors.empty());
+  REQUIRE(report.skipped.size() == 1);
+  CHECK(report.skipped[0].path == (dir / "b.txt").string());
+  CHECK(report.skipped[0].reason == "deleted while the scan ran");
+  CHECK(report.findings.size() == 2);
+  fs::remove_all(dir);
 }
