@@ -33,6 +33,7 @@ std::unique_ptr<GitRepository> open_repository(const std::filesystem::path& star
 // Reads and scans each job's blob once, on options.threads threads; result i is job i's.
 std::vector<ScanReport> scan_blobs(const GitRepository& repo, const std::vector<BlobJob>& jobs,
                                    const ScanOptions& options) {
+  if (options.progress != nullptr) options.progress->total_files.store(jobs.size());
   std::vector<ScanReport> results(jobs.size());
   std::vector<std::unique_ptr<GitRepository>> handles(256);
   std::vector<std::string> buffers(256);

@@ -133,7 +133,13 @@ void scan_contents(const std::string& path, std::string_view key, std::string_vi
   }
   ++into.files;
   into.bytes += text.size();
-  for (ScanFinding& f : scan_text(path, text, options, key)) into.findings.push_back(std::move(f));
+  std::vector<ScanFinding> found = scan_text(path, text, options, key);
+  if (options.progress != nullptr) {
+    options.progress->files.fetch_add(1, std::memory_order_relaxed);
+    options.progress->bytes.fetch_add(text.size(), std::memory_order_relaxed);
+    options.progress->findings.fetch_add(found.size(), std::memory_order_relaxed);
+  }
+  for (ScanFinding& f : found) into.findings.push_back(std::move(f));
 }
 
 unsigned for_each_parallel(std::size_t count, unsigned threads,
@@ -173,6 +179,7 @@ ScanReport scan_paths(const std::vector<std::string>& roots, const ScanOptions& 
 }
 
 ScanReport scan_collected(Collected collected, const ScanOptions& options) {
+  if (options.progress != nullptr) options.progress->total_files.store(collected.files.size());
   ScanReport report;
   report.ignored = collected.ignored;
   report.skipped = std::move(collected.skipped);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <istream>
@@ -12,6 +13,15 @@
 
 namespace ptl::scan {
 
+// Counters a scan moves as it goes, for a progress display on another thread (relaxed atomics:
+// a display, not a result).
+struct ScanProgress {
+  std::atomic<std::size_t> files{0};        // files (blobs) scanned so far
+  std::atomic<std::size_t> total_files{0};  // how many there are, once the source knows (0: not yet)
+  std::atomic<std::uintmax_t> bytes{0};
+  std::atomic<std::size_t> findings{0};
+};
+
 struct ScanOptions {
   std::uintmax_t max_file_size = 10u << 20;  // larger files are skipped and listed
   unsigned threads = 0;                      // 0: one per core
@@ -19,6 +29,7 @@ struct ScanOptions {
   bool with_fixes = false;                   // fill ScanFinding::fixes (the language from the path)
   bool use_ignore_rules = true;              // leave out what git ignores (path_source.h)
   remediation::Names names;                  // the names the fixes' titles use
+  ScanProgress* progress = nullptr;          // moved by scan_contents when set
 };
 
 struct ScanReport {

@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   if (argc >= 2 && std::string_view(argv[1]) == "scan") {
     return ptl::server::run_scan(std::vector<std::string>(argv + 2, argv + argc), std::cin, std::cout, std::cerr,
-                                 isatty(STDOUT_FILENO) == 1);
+                                 isatty(STDOUT_FILENO) == 1, isatty(STDERR_FILENO) == 1);
   }
   ptl::server::Logger log(ptl::server::LogLevel::Info);
   ptl::server::Settings settings;

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <istream>
+#include <memory>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include "scan/git_source.h"
 #include "scan/report.h"
 #include "scan/scan_engine.h"
+#include "server/progress_line.h"
 
 namespace ptl::server {
 
@@ -37,6 +39,8 @@ const char* const kScanHelp =
     "  --no-ignore               also scan what git ignores (.gitignore, .git/info/exclude)\n"
     "  --placeholders=hint|off   report placeholder-shaped tokens as hints, or not at all\n"
     "  --exit-zero               exit 0 when tokens are found (report-only pipelines)\n"
+    "  --progress=auto|always|never  a progress line on standard error (auto: on a terminal, for scans\n"
+    "                            longer than a second, never when CI is set)\n"
     "  --baseline FILE           leave out the findings FILE records (adopt the scan on an old repository)\n"
     "  --write-baseline FILE     record today's findings in FILE (by fingerprint, never the token); exit 0\n"
     "\n"
@@ -54,11 +58,12 @@ bool parse_count(const std::string& s, std::uintmax_t& out) {
 }  // namespace
 
 int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
-             bool out_is_terminal) {
+             bool out_is_terminal, bool err_is_terminal) {
   scan::ScanOptions options;
   scan::ReportFormat format = scan::ReportFormat::Text;
   std::string output, stdin_name = "<stdin>", baseline_in, baseline_out, range, repo_dir = ".";
   bool exit_zero = false, use_stdin = false, staged = false, history = false;
+  std::string progress_mode = "auto";
   std::vector<std::string> paths;
   const auto usage = [&](const std::string& msg) {
     err << "pulumi-token-lsp scan: " << msg << "\nTry pulumi-token-lsp scan --help.\n";
@@ -108,6 +113,8 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
       range = v + "..HEAD";
     } else if (a == "--repo") {
       if (!value(repo_dir) || repo_dir.empty()) return usage("--repo takes a directory");
+    } else if (a == "--progress=auto" || a == "--progress=always" || a == "--progress=never") {
+      progress_mode = a.substr(11);
     } else if (a == "--no-ignore") {
       options.use_ignore_rules = false;
     } else if (a == "--exit-zero") {
@@ -134,10 +141,20 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
     err << "pulumi-token-lsp scan: " << error << "\n";
     return 2;
   }
+  // The progress line: on a terminal, never in CI logs (CI set, or standard error redirected).
+  scan::ScanProgress progress;
+  std::unique_ptr<ProgressLine> progress_line;
+  if (progress_mode == "always") {
+    progress_line = std::make_unique<ProgressLine>(progress, err, std::chrono::milliseconds(0), !err_is_terminal);
+  } else if (progress_mode == "auto" && err_is_terminal && std::getenv("CI") == nullptr) {
+    progress_line = std::make_unique<ProgressLine>(progress, err, std::chrono::seconds(1), false);
+  }
+  if (progress_line) options.progress = &progress;
   scan::ScanReport report = use_stdin ? scan::scan_stream(in, stdin_name, options)
                             : staged  ? scan::scan_staged(repo_dir, options)
                             : history ? scan::scan_history(repo_dir, range, options)
                                       : scan::scan_paths(paths, options);
+  if (progress_line) progress_line->finish();
   for (const std::string& e : report.errors) err << "pulumi-token-lsp scan: " << e << "\n";
   for (const std::string& w : report.warnings) err << "pulumi-token-lsp scan: warning: " << w << "\n";
   // Written before the old baseline is applied: the new file holds today's findings, old and

@@ -283,6 +283,46 @@ def _(d):
     assert code == 0 and "huge.img: skipped: binary" in out, out
 
 
+@case
+def _(d):
+    """progress: redrawn in place on a terminal and erased before the report; one line a second otherwise with --progress=always; none in CI or for a short scan"""
+    import pty
+    import re
+    a = token("progress")
+    for i in range(50):
+        write(d / f"src/f{i}.py", f"x = {i}\n" + (f't = "{a}"\n' if i == 7 else ""))
+    line = re.compile(r"scanning: \d+(/\d+)? files, \d+ MB/s, \d+ token\(s\)")
+
+    def on_terminal(args, env):
+        leader, follower = pty.openpty()
+        p = subprocess.run([BINARY, "scan", *args, "."], cwd=d, stdout=subprocess.PIPE, stderr=follower, env=env,
+                           timeout=60)
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(leader)
+        return p.returncode, p.stdout.decode(), b"".join(chunks).decode()
+
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    code, out, err = on_terminal(["--progress=always"], env)
+    assert code == 1 and line.search(err) and "\r\x1b[K" in err, repr(err)
+    assert err.endswith("\r\x1b[K"), "the line is erased when the scan ends"
+    assert out.startswith("src/f7.py:2:6:"), out
+    code, out, err = on_terminal([], env)  # auto, a short scan: nothing
+    assert code == 1 and "scanning" not in err, repr(err)
+    code, out, err = run(["scan", "--progress=always", "."], d)  # not a terminal: whole lines
+    assert code == 1 and line.fullmatch(err.splitlines()[0]) and "\r" not in err, repr(err)
+    code, out, err = run(["scan", "."], d)
+    assert "scanning" not in err, repr(err)
+
+
 GIT_ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "Ann Dev", "GIT_AUTHOR_EMAIL": "ann@example.com",
            "GIT_COMMITTER_NAME": "Ann Dev", "GIT_COMMITTER_EMAIL": "ann@example.com"}
 
