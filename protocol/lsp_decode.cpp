@@ -240,6 +240,14 @@ Decoded<InitializeParams> decode_initialize(const json& params) {
   if (const json* info = object_member(params, "clientInfo")) {
     if (auto n = info->find("name"); n != info->end() && n->is_string()) r.clientName = n->get<std::string>();
   }
+  if (auto folders = params.find("workspaceFolders"); folders != params.end() && folders->is_array()) {
+    for (const json& f : *folders) {
+      if (!f.is_object()) continue;
+      if (auto u = f.find("uri"); u != f.end() && u->is_string()) r.workspaceFolders.push_back(u->get<std::string>());
+    }
+  }
+  if (auto u = params.find("rootUri"); u != params.end() && u->is_string()) r.rootUri = u->get<std::string>();
+  if (auto u = params.find("rootPath"); u != params.end() && u->is_string()) r.rootPath = u->get<std::string>();
   auto caps = params.find("capabilities");
   if (caps != params.end() && !caps->is_object()) return fail<R>("capabilities: expected object");
   if (caps == params.end()) return ok(std::move(r));
@@ -271,9 +279,29 @@ Decoded<InitializeParams> decode_initialize(const json& params) {
     c.didChangeConfigurationDynamic = bool_member(object_member(*ws, "didChangeConfiguration"), "dynamicRegistration");
     c.documentChanges = bool_member(object_member(*ws, "workspaceEdit"), "documentChanges");
     c.diagnosticRefresh = bool_member(object_member(*ws, "diagnostics"), "refreshSupport");
+    c.didChangeWatchedFilesDynamic =
+        bool_member(object_member(*ws, "didChangeWatchedFiles"), "dynamicRegistration");
   }
   if (const json* win = object_member(*caps, "window")) {
     c.showDocument = bool_member(object_member(*win, "showDocument"), "support");
+  }
+  return ok(std::move(r));
+}
+
+Decoded<DidChangeWatchedFilesParams> decode_did_change_watched_files(const json& params) {
+  using R = DidChangeWatchedFilesParams;
+  if (!params.is_object()) return fail<R>("params: expected object");
+  auto changes = params.find("changes");
+  if (changes == params.end()) return fail<R>("changes: missing");
+  if (!changes->is_array()) return fail<R>("changes: expected array");
+  R r;
+  for (std::size_t i = 0; i < changes->size(); ++i) {
+    const std::string path = "changes[" + std::to_string(i) + "]";
+    const json& change = (*changes)[i];
+    if (!change.is_object()) return fail<R>(path + ": expected object");
+    std::string uri;
+    if (auto e = get_string(change, "uri", path, uri); !e.empty()) return fail<R>(e);
+    r.uris.push_back(std::move(uri));
   }
   return ok(std::move(r));
 }

@@ -33,5 +33,6 @@ Decoded<CodeActionResolveParams> decode_code_action_resolve(const nlohmann::json
 Decoded<ExecuteCommandParams> decode_execute_command(const nlohmann::json& params);
 // Lenient: capabilities a client leaves out or mistypes count as unsupported.
 Decoded<InitializeParams> decode_initialize(const nlohmann::json& params);
+Decoded<DidChangeWatchedFilesParams> decode_did_change_watched_files(const nlohmann::json& params);
 
 }  // namespace ptl::protocol

@@ -83,6 +83,7 @@ struct ClientCapabilities {
   bool codeActionResolveEdit = false;          // codeAction.resolveSupport.properties has "edit", dataSupport
   bool showDocument = false;                   // window.showDocument.support
   bool relatedDocumentSupport = false;
+  bool didChangeWatchedFilesDynamic = false;   // workspace.didChangeWatchedFiles.dynamicRegistration
 };
 
 struct InitializeParams {
@@ -90,6 +91,15 @@ struct InitializeParams {
   nlohmann::json initializationOptions;  // null when absent
   std::optional<std::int64_t> processId;
   std::string clientName;
+  // The workspace's roots: workspaceFolders[].uri, else rootUri, else rootPath (as given).
+  std::vector<std::string> workspaceFolders;
+  std::optional<std::string> rootUri;
+  std::optional<std::string> rootPath;
+};
+
+// workspace/didChangeWatchedFiles: the URI of each changed file (created, changed or deleted).
+struct DidChangeWatchedFilesParams {
+  std::vector<std::string> uris;
 };
 
 }  // namespace ptl::protocol

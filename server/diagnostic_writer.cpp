@@ -127,6 +127,7 @@ DiagnosticCounts append_diagnostics(std::string& out, const TextDocument& doc, c
   const DiagnosticTemplate diagnostic(ctx);
   doc.for_each_finding([&](const DocumentFinding& f) {
     if (f.placeholder && !ctx.settings.report_placeholders) return;
+    if (ctx.suppressed && (*ctx.suppressed)(f)) return;
     if (written >= ctx.settings.max_findings) {
       ++skipped;
       return;

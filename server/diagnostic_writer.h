@@ -4,6 +4,7 @@
 // every keystroke and must cost little more than the bytes it writes.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -21,6 +22,8 @@ struct DiagnosticContext {
   const Settings& settings;
   std::string_view environment_note;  // appended to messages when the file type has no env lookup
   std::int64_t version;
+  // When set, findings it returns true for get no diagnostic (allowlisted by a project config).
+  const std::function<bool(const DocumentFinding&)>* suppressed = nullptr;
 };
 
 // The masked preview of the finding at `begin` ("pul-1a2b…"), read from the document.
@@ -34,8 +37,8 @@ void append_diagnostic(std::string& out, const TextDocument& doc, const Document
                        const DiagnosticContext& ctx);
 
 // Appends "[...]" holding a Diagnostic per finding (placeholders as hints, or none when the
-// settings turn them off), at most settings.max_findings of them plus one Information
-// diagnostic saying how many more were left out.
+// settings turn them off; none for a finding ctx.suppressed returns true for), at most
+// settings.max_findings of them plus one Information diagnostic saying how many more were left out.
 struct DiagnosticCounts {
   std::size_t written = 0;  // findings written as diagnostics
   std::size_t skipped = 0;  // findings past settings.max_findings, summed up in one diagnostic

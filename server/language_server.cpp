@@ -23,6 +23,19 @@ constexpr std::string_view kServerVersion = "0.1.0";
 
 std::string id_key(const json& id) { return id.dump(); }
 
+bool is_file_uri(std::string_view uri) { return uri.rfind("file:", 0) == 0; }
+
+// The workspace's folders as directories: workspaceFolders, else rootUri, else rootPath. Only
+// file: URIs name a place a project config can be read from.
+std::vector<std::filesystem::path> workspace_folders(const protocol::InitializeParams& p) {
+  std::vector<std::filesystem::path> out;
+  for (const std::string& uri : p.workspaceFolders)
+    if (is_file_uri(uri)) out.emplace_back(uri_path(uri));
+  if (out.empty() && p.rootUri && is_file_uri(*p.rootUri)) out.emplace_back(uri_path(*p.rootUri));
+  if (out.empty() && p.rootPath && !p.rootPath->empty()) out.emplace_back(*p.rootPath);
+  return out;
+}
+
 json range_json(LinePosition a, LinePosition b) {
   return {{"start", {{"line", a.line}, {"character", a.character}}},
           {"end", {{"line", b.line}, {"character", b.character}}}};
@@ -152,6 +165,8 @@ void LanguageServer::on_notification(const std::string& method, json& params) {
   else if (method == "textDocument/didChange") on_did_change(params);
   else if (method == "textDocument/didClose") on_did_close(params);
   else if (method == "workspace/didChangeConfiguration") on_did_change_configuration(params);
+  else if (method == "textDocument/didSave") on_did_save(params);
+  else if (method == "workspace/didChangeWatchedFiles") on_did_change_watched_files(params);
   else log_.debug("notification {} ignored", method);
 }
 
@@ -187,13 +202,14 @@ LanguageServer::Reply LanguageServer::on_initialize(json& params) {
     auto section = opts.find("pulumiTokenLsp");
     apply_client_settings(section != opts.end() ? *section : opts);
   }
+  project_configs_.load(workspace_folders(*decoded.value));
   initialized_ = true;
   log_.info("initialized for {} (positions in {}, diagnostics {})",
             decoded.value->clientName.empty() ? std::string("an unnamed client") : decoded.value->clientName,
             encoding_name(encoding_), client_.pullDiagnostics ? "pulled" : "pushed");
   json caps = {
       {"positionEncoding", encoding_name(encoding_)},
-      {"textDocumentSync", {{"openClose", true}, {"change", 2}}},
+      {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
       {"hoverProvider", true},
       {"codeActionProvider",
        {{"codeActionKinds", {"quickfix", kFixAllKind}}, {"resolveProvider", client_.codeActionResolveEdit}}},
@@ -213,7 +229,84 @@ void LanguageServer::on_initialized() {
                    {{{"id", "pulumi-token-lsp-configuration"}, {"method", "workspace/didChangeConfiguration"},
                      {"registerOptions", {{"section", "pulumiTokenLsp"}}}}}}});
   }
+  // Saves in the editor reach the server as didSave; a watcher also sees a checkout or another
+  // program change the file.
+  if (client_.didChangeWatchedFilesDynamic && !project_configs_.files().empty()) {
+    send_request("client/registerCapability",
+                 {{"registrations",
+                   {{{"id", "pulumi-token-lsp-project-config"}, {"method", "workspace/didChangeWatchedFiles"},
+                     {"registerOptions",
+                      {{"watchers", {{{"globPattern", fmt::format("**/{}", scan::kProjectConfigFileName)}}}}}}}}}});
+  }
+  report_project_config_problems();
   request_configuration();
+}
+
+void LanguageServer::report_project_config_problems() {
+  for (const ProjectConfigs::File& f : project_configs_.files()) {
+    const std::string file = f.path.string();
+    if (f.problems.empty()) {
+      shown_config_problems_.erase(file);
+      log_.info("project config {}: {} ignore patterns, {} allowlisted findings", file, f.config.ignore.size(),
+                f.config.allowlist.size());
+      continue;
+    }
+    std::string all;
+    for (const scan::ProjectConfigProblem& p : f.problems) {
+      if (p.error) log_.error("project config {}: {}", file, p.message);
+      else log_.info("project config {}: warning: {}", file, p.message);
+      all += p.message;
+      all += '\n';
+    }
+    std::string& shown = shown_config_problems_[file];
+    if (shown == all) continue;  // shown once; saved again unchanged, it is not shown again
+    shown = all;
+    std::string message = fmt::format("pulumi-token-lsp: {}: {}", file, f.problems.front().message);
+    if (f.problems.size() > 1) message += fmt::format(" (and {} more, in the server's log)", f.problems.size() - 1);
+    message += ". What has a problem is not applied; the rest of the file is.";
+    out_.send(protocol::make_notification("window/showMessage", {{"type", 2}, {"message", message}}));
+  }
+}
+
+ProjectConfigs::Scope LanguageServer::scope_of(const std::string& uri) const {
+  if (!is_file_uri(uri)) return {};
+  return project_configs_.scope_of(uri_path(uri));
+}
+
+void LanguageServer::reload_project_configs() {
+  project_configs_.reload();
+  report_project_config_problems();
+  for (auto& [uri, doc] : documents_) doc.scope = scope_of(uri);
+  mark_all_dirty();
+  if (client_.pullDiagnostics && client_.diagnosticRefresh && !documents_.empty())
+    send_request("workspace/diagnostic/refresh", nullptr);
+}
+
+void LanguageServer::on_did_save(json& params) {
+  auto decoded = protocol::decode_text_document_identifier(params);
+  if (!decoded) {
+    log_.error("didSave ignored: {}", decoded.error);
+    return;
+  }
+  if (is_file_uri(decoded.value->uri) && ProjectConfigs::is_config_file(uri_path(decoded.value->uri))) {
+    log_.info("{} saved: reading the project config files again", decoded.value->uri);
+    reload_project_configs();
+  }
+}
+
+void LanguageServer::on_did_change_watched_files(json& params) {
+  auto decoded = protocol::decode_did_change_watched_files(params);
+  if (!decoded) {
+    log_.error("didChangeWatchedFiles ignored: {}", decoded.error);
+    return;
+  }
+  for (const std::string& uri : decoded.value->uris) {
+    if (is_file_uri(uri) && ProjectConfigs::is_config_file(uri_path(uri))) {
+      log_.info("{} changed: reading the project config files again", uri);
+      reload_project_configs();
+      return;
+    }
+  }
 }
 
 void LanguageServer::request_configuration() {
@@ -260,6 +353,8 @@ void LanguageServer::on_did_open(json& params) {
   doc.uri = item.uri;
   doc.language_id = item.languageId;
   doc.version = item.version;
+  doc.scope = scope_of(item.uri);
+  if (doc.scope.ignored) log_.debug("{} is ignored by the project config", item.uri);
   if (!drop_if_over_size_limit(doc, item.text.size())) {
     doc.size = item.text.size();
     doc.text = std::make_unique<TextDocument>(std::move(item.text), encoding_, detector_);
@@ -344,6 +439,10 @@ std::string_view LanguageServer::environment_note(const OpenDocument& doc) const
 }
 
 void LanguageServer::append_diagnostics_array(std::string& out, OpenDocument& doc) {
+  if (doc.scope.ignored) {
+    out += "[]";
+    return;
+  }
   if (!doc.text) {
     json d = {{"range", range_json({0, 0}, {0, 0})},
               {"severity", 3},
@@ -355,8 +454,15 @@ void LanguageServer::append_diagnostics_array(std::string& out, OpenDocument& do
     return;
   }
   out.reserve(out.size() + 64 + doc.text->finding_count() * 480);
-  DiagnosticContext ctx{settings_, environment_note(doc), doc.version};
-  DiagnosticCounts counts = append_diagnostics(out, *doc.text, ctx);
+  const Settings settings = project_configs_.settings_for(doc.scope, settings_);
+  const TextDocument& text = *doc.text;
+  const std::function<bool(const DocumentFinding&)> allowlisted = [&](const DocumentFinding& f) {
+    std::string scratch;
+    return project_configs_.allowlisted(
+        doc.scope, text.view(f.begin, f.begin + detectors::PulumiTokenDetector::kTokenLength, scratch));
+  };
+  DiagnosticContext ctx{settings, environment_note(doc), doc.version, doc.scope.file ? &allowlisted : nullptr};
+  DiagnosticCounts counts = append_diagnostics(out, text, ctx);
   bool over = counts.skipped > 0;
   if (over && !doc.over_findings_limit)
     log_.error("{} has {} Pulumi access tokens, over maxFindingsPerDocument ({}); {} are summed up in one diagnostic",

@@ -7,9 +7,15 @@
 //   - the error codes of JSON-RPC and LSP: -32700, -32600, -32601, -32602 (naming the bad field),
 //     -32603, -32002 before initialize, -32800 for a request cancelled before it was answered;
 //   - diagnostics for a document are published at most once per flush(), for its latest version;
-//   - no document text, and so no token, is ever written to the log.
+//   - no document text, and so no token, is ever written to the log;
+//   - the workspace's project config files (.pulumi-token-lsp.json, project_configs.h) apply:
+//     an ignored document publishes no diagnostics, an allowlisted finding none, and the file's
+//     severity and placeholder policy apply unless the client set them; the files are read
+//     again when one is saved or a watched one changes, and a file with problems is logged and
+//     shown once (window/showMessage) while the rest of it applies.
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -24,6 +30,7 @@
 #include "protocol/message_reader.h"
 #include "server/logger.h"
 #include "server/output_sink.h"
+#include "server/project_configs.h"
 #include "server/settings.h"
 #include "server/text_document.h"
 
@@ -58,6 +65,7 @@ class LanguageServer {
     std::unique_ptr<TextDocument> text;  // null when the document is over the size limit
     std::size_t size = 0;
     bool over_findings_limit = false;  // said once in the log when it became true
+    ProjectConfigs::Scope scope;       // what the project config says about it
   };
   struct Reply {
     nlohmann::json result;
@@ -83,10 +91,17 @@ class LanguageServer {
   void on_did_change(nlohmann::json& params);
   void on_did_close(nlohmann::json& params);
   void on_did_change_configuration(nlohmann::json& params);
+  void on_did_save(nlohmann::json& params);
+  void on_did_change_watched_files(nlohmann::json& params);
 
   void send_request(std::string_view method, nlohmann::json params);
   void request_configuration();
   void apply_client_settings(const nlohmann::json& section);
+  // Reads the project config files again, re-scopes every open document and republishes.
+  void reload_project_configs();
+  // Logs the problems of each config file and shows them once (window/showMessage).
+  void report_project_config_problems();
+  ProjectConfigs::Scope scope_of(const std::string& uri) const;
   void mark_dirty(OpenDocument& doc);
   void mark_all_dirty();
   void publish(OpenDocument& doc);
@@ -108,6 +123,8 @@ class LanguageServer {
   bool shutdown_ = false;
   bool exit_requested_ = false;
   std::unordered_map<std::string, OpenDocument> documents_;
+  ProjectConfigs project_configs_;
+  std::map<std::string, std::string> shown_config_problems_;  // config file -> problems last shown
   std::vector<std::string> dirty_;  // URIs to publish at the next flush
   std::unordered_map<std::string, std::string> pending_requests_;  // our request id -> method
   std::uint64_t next_request_id_ = 1;

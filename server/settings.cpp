@@ -38,6 +38,23 @@ std::string_view severity_name(Severity s) {
   return "error";
 }
 
+bool parse_severity(std::string_view name, Severity& out) {
+  for (Severity s : {Severity::Error, Severity::Warning, Severity::Information, Severity::Hint}) {
+    if (severity_name(s) == name) {
+      out = s;
+      return true;
+    }
+  }
+  return false;
+}
+
+Settings with_project_config(const Settings& client, const scan::ProjectConfig& config) {
+  Settings s = client;
+  if (config.severity && !client.severity_from_client) parse_severity(*config.severity, s.severity);
+  if (config.report_placeholders && !client.placeholders_from_client) s.report_placeholders = *config.report_placeholders;
+  return s;
+}
+
 std::vector<std::string> apply_settings(Settings& s, const json& section) {
   std::vector<std::string> warnings;
   if (section.is_null()) return warnings;
@@ -46,18 +63,17 @@ std::vector<std::string> apply_settings(Settings& s, const json& section) {
     return warnings;
   }
   if (auto it = section.find("severity"); it != section.end() && !it->is_null()) {
-    std::string v = it->is_string() ? it->get<std::string>() : "";
-    if (v == "error") s.severity = Severity::Error;
-    else if (v == "warning") s.severity = Severity::Warning;
-    else if (v == "information") s.severity = Severity::Information;
-    else if (v == "hint") s.severity = Severity::Hint;
-    else warnings.push_back("severity: expected \"error\", \"warning\", \"information\" or \"hint\"; setting ignored");
+    if (it->is_string() && parse_severity(it->get_ref<const std::string&>(), s.severity))
+      s.severity_from_client = true;
+    else
+      warnings.push_back("severity: expected \"error\", \"warning\", \"information\" or \"hint\"; setting ignored");
   }
   if (auto it = section.find("placeholders"); it != section.end() && !it->is_null()) {
     std::string v = it->is_string() ? it->get<std::string>() : "";
     if (v == "hint") s.report_placeholders = true;
     else if (v == "off") s.report_placeholders = false;
     else warnings.push_back("placeholders: expected \"hint\" or \"off\"; setting ignored");
+    if (v == "hint" || v == "off") s.placeholders_from_client = true;
   }
   take_string(section, "environmentVariable", s.env_var, warnings);
   take_string(section, "configKey", s.config_key, warnings);

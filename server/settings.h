@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "scan/project_config.h"
+
 namespace ptl::server {
 
 enum class Severity { Error = 1, Warning = 2, Information = 3, Hint = 4 };
@@ -25,12 +27,23 @@ struct Settings {
   std::string console_url = "https://app.pulumi.com";   // "consoleUrl" (self-hosted backends)
   std::size_t max_findings = 1000;       // "maxFindingsPerDocument"
   std::size_t max_document_bytes = std::size_t{512} << 20;  // "maxDocumentSize"
+  // Whether the client itself set "severity" / "placeholders" (apply_settings): only those keys
+  // of the client's override a project config file.
+  bool severity_from_client = false;
+  bool placeholders_from_client = false;
 };
 
 // Applies the members of `section` that it recognises; a member of the wrong type or value is
 // left at its current setting and described in the returned warnings. Never throws.
 std::vector<std::string> apply_settings(Settings& s, const nlohmann::json& section);
 
+// The settings for documents under a project config file (.pulumi-token-lsp.json): its
+// "severity" and "placeholders" replace those of `client` unless the client set them itself.
+// Precedence, lowest first: the defaults (and --placeholders), the file, the client's settings.
+Settings with_project_config(const Settings& client, const scan::ProjectConfig& config);
+
 std::string_view severity_name(Severity s);
+// "error" | "warning" | "information" | "hint"; false (and `out` unchanged) on anything else.
+bool parse_severity(std::string_view name, Severity& out);
 
 }  // namespace ptl::server

@@ -2,9 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
+#include "scan/fingerprint.h"
+#include "scan/scan_finding.h"
+#include "temp_dir.h"
 #include "test_tokens.h"
 
 using nlohmann::json;
@@ -376,4 +380,212 @@ TEST_CASE("the findings limit reports the first findings and says how many more 
   REQUIRE(pub[0]["diagnostics"].size() == 3);
   CHECK(pub[0]["diagnostics"][2]["severity"] == 3);
   CHECK(pub[0]["diagnostics"][2]["message"].get<std::string>().find("3 more") != std::string::npos);
+}
+
+// Project config files (.pulumi-token-lsp.json) in the workspace's folders.
+namespace {
+
+std::string project_fingerprint(const std::string& relative_path, const std::string& token) {
+  return ptl::scan::finding_fingerprint(ptl::scan::kRuleId, relative_path, token);
+}
+
+// A git work tree (a .git directory) at `dir`/repo holding `config` as its project config.
+std::string make_repo(const ptl::testing::TempDir& dir, const std::string& config, const std::string& name = "repo") {
+  std::filesystem::create_directories(dir.path() / name / ".git");
+  dir.write(std::filesystem::path(name) / ".pulumi-token-lsp.json", config);
+  return dir.uri(name);
+}
+
+void initialize_with_folders(Session& s, const std::vector<std::string>& folders, json caps = json::object(),
+                             json options = nullptr) {
+  json params = {{"capabilities", caps}, {"rootUri", folders.empty() ? json(nullptr) : json(folders[0])}};
+  json list = json::array();
+  for (const std::string& f : folders) list.push_back({{"uri", f}, {"name", "folder"}});
+  params["workspaceFolders"] = list;
+  if (!options.is_null()) params["initializationOptions"] = options;
+  REQUIRE(s.request(1, "initialize", params).contains("result"));
+  s.notify("initialized");
+}
+
+// Opens a document and returns the diagnostics published for it.
+json diagnostics_on_open(Session& s, const std::string& uri, const std::string& text) {
+  s.open(uri, "plaintext", text);
+  auto pub = s.published();
+  REQUIRE(pub.size() == 1);
+  return pub[0]["diagnostics"];
+}
+
+std::vector<json> messages_of(const Session& s, const std::string& method) {
+  std::vector<json> out;
+  for (const json& m : s.sink.sent)
+    if (m.value("method", "") == method) out.push_back(m);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an ignored path and an allowlisted token get no diagnostic while another token does") {
+  ptl::testing::TempDir dir;
+  const std::string allowed = make_token(40), other = make_token(41);
+  const std::string root = make_repo(dir, json{{"ignore", {"generated/**"}},
+                                               {"allowlist", {{{"fingerprint", project_fingerprint("src/a.ts", allowed)},
+                                                               {"reason", "test fixture"}}}}}
+                                                  .dump());
+  Session s;
+  initialize_with_folders(s, {root});
+  CHECK(messages_of(s, "window/showMessage").empty());
+
+  s.open(root + "/src/a.ts", "typescript", "const a = \"" + allowed + "\";\nconst b = \"" + other + "\";\n");
+  auto pub = s.published();
+  REQUIRE(pub.size() == 1);
+  REQUIRE(pub[0]["diagnostics"].size() == 1);
+  CHECK(pub[0]["diagnostics"][0]["range"]["start"] == pos(1, 11));
+
+  SUBCASE("the same token in another file is not allowlisted: fingerprints are per path") {
+    s.open(root + "/src/b.ts", "typescript", "const a = \"" + allowed + "\";\n");
+    CHECK(s.published()[0]["diagnostics"].size() == 1);
+  }
+  SUBCASE("a document under an ignored directory publishes an empty list") {
+    s.open(root + "/generated/client.ts", "typescript", "const a = \"" + other + "\";\n");
+    pub = s.published();
+    REQUIRE(pub.size() == 1);
+    CHECK(pub[0]["diagnostics"].empty());
+  }
+  SUBCASE("a document outside the workspace, or not a file, is not under the config") {
+    CHECK(diagnostics_on_open(s, "untitled:generated/x", other).size() == 1);
+    CHECK(diagnostics_on_open(s, "file:///elsewhere/generated/x.ts", other).size() == 1);
+  }
+  SUBCASE("pulling clients get the same answer") {
+    json r = s.request(7, "textDocument/diagnostic", {{"textDocument", {{"uri", root + "/src/a.ts"}}}});
+    CHECK(r["result"]["items"].size() == 1);
+  }
+}
+
+TEST_CASE("the file's severity and placeholder policy apply, and the client's own settings override them") {
+  ptl::testing::TempDir dir;
+  const std::string root = make_repo(dir, R"({"severity": "warning", "placeholders": "off"})");
+  const std::string text = make_token(42) + "\n" + ptl::testing::make_pul(std::string(40, '0')) + "\n";
+
+  SUBCASE("a client that sets neither") {
+    Session s;
+    initialize_with_folders(s, {root});
+    auto d = diagnostics_on_open(s, root + "/a.txt", text);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0]["severity"] == 2);
+  }
+  SUBCASE("a client that sets the severity keeps the file's placeholder policy") {
+    Session s;
+    initialize_with_folders(s, {root}, json::object(), {{"severity", "hint"}});
+    auto d = diagnostics_on_open(s, root + "/a.txt", text);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0]["severity"] == 4);
+  }
+  SUBCASE("a client that sets placeholders later, through didChangeConfiguration") {
+    Session s;
+    initialize_with_folders(s, {root});
+    s.open(root + "/a.txt", "plaintext", text);
+    s.notify("workspace/didChangeConfiguration", {{"settings", {{"pulumiTokenLsp", {{"placeholders", "hint"}}}}}});
+    auto d = s.published()[0]["diagnostics"];
+    REQUIRE(d.size() == 2);
+    CHECK(d[0]["severity"] == 2);
+    CHECK(d[1]["severity"] == 4);
+  }
+  SUBCASE("documents outside the config keep the client's settings") {
+    Session s;
+    initialize_with_folders(s, {root});
+    auto d = diagnostics_on_open(s, "file:///elsewhere/a.txt", text);
+    REQUIRE(d.size() == 2);
+    CHECK(d[0]["severity"] == 1);
+  }
+}
+
+TEST_CASE("each workspace folder has its own config file, and folders of one work tree share one") {
+  ptl::testing::TempDir dir;
+  const std::string token = make_token(43);
+  const std::string one = make_repo(dir, R"({"ignore": ["*.txt"]})", "one");
+  const std::string two = make_repo(dir, R"({"severity": "information"})", "two");
+  std::filesystem::create_directories(dir.path() / "two" / "sub");
+  Session s;
+  initialize_with_folders(s, {one, two, dir.uri("two/sub")});
+  CHECK(diagnostics_on_open(s, one + "/a.txt", token).empty());
+  auto d = diagnostics_on_open(s, two + "/sub/a.txt", token);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0]["severity"] == 3);
+}
+
+TEST_CASE("saving or changing the config file reads it again and republishes open documents") {
+  ptl::testing::TempDir dir;
+  const std::string token = make_token(44);
+  const std::string root = make_repo(dir, "{}");
+  Session s;
+  initialize_with_folders(s, {root}, {{"workspace", {{"didChangeWatchedFiles", {{"dynamicRegistration", true}}}}}});
+  s.open(root + "/src/a.ts", "typescript", "const a = \"" + token + "\";\n");
+  REQUIRE(s.published()[0]["diagnostics"].size() == 1);
+
+  dir.write("repo/.pulumi-token-lsp.json", R"({"ignore": ["src/"]})");
+  SUBCASE("through didSave of the file") {
+    s.notify("textDocument/didSave", {{"textDocument", {{"uri", root + "/.pulumi-token-lsp.json"}}}});
+  }
+  SUBCASE("through a watched-file change") {
+    s.notify("workspace/didChangeWatchedFiles",
+             {{"changes", {{{"uri", root + "/.pulumi-token-lsp.json"}, {"type", 2}}}}});
+  }
+  auto pub = s.published();
+  REQUIRE(pub.size() == 1);
+  CHECK(pub[0]["diagnostics"].empty());
+
+  // Saving another file reads nothing again.
+  dir.write("repo/.pulumi-token-lsp.json", "{}");
+  s.notify("textDocument/didSave", {{"textDocument", {{"uri", root + "/src/a.ts"}}}});
+  CHECK(s.published().empty());
+}
+
+TEST_CASE("the server watches config files when the client can register watchers, and advertises didSave") {
+  ptl::testing::TempDir dir;
+  const std::string root = make_repo(dir, "{}");
+  Session s;
+  json params = {{"capabilities", {{"workspace", {{"didChangeWatchedFiles", {{"dynamicRegistration", true}}}}}}},
+                 {"rootUri", root}};
+  json r = s.request(1, "initialize", params);
+  CHECK(r["result"]["capabilities"]["textDocumentSync"]["save"] == json{{"includeText", false}});
+  s.notify("initialized");
+  auto requests = messages_of(s, "client/registerCapability");
+  REQUIRE(requests.size() == 1);
+  const json& reg = requests[0]["params"]["registrations"][0];
+  CHECK(reg["method"] == "workspace/didChangeWatchedFiles");
+  CHECK(reg["registerOptions"]["watchers"][0]["globPattern"] == "**/.pulumi-token-lsp.json");
+}
+
+TEST_CASE("a config file with problems is shown once as a warning and the rest of it applies") {
+  ptl::testing::TempDir dir;
+  const std::string token = make_token(45);
+  const std::string root = make_repo(dir, R"({"ignore": [7, "generated/**"], "severity": "loud"})");
+  Session s;
+  initialize_with_folders(s, {root});
+  auto shown = messages_of(s, "window/showMessage");
+  REQUIRE(shown.size() == 1);
+  CHECK(shown[0]["params"]["type"] == 2);
+  const std::string message = shown[0]["params"]["message"];
+  CHECK(message.find(".pulumi-token-lsp.json: ignore[0]: expected a string (and 1 more") != std::string::npos);
+
+  CHECK(diagnostics_on_open(s, root + "/generated/a.ts", token).empty());
+  CHECK(diagnostics_on_open(s, root + "/b.ts", token)[0]["severity"] == 1);
+
+  // Saved again with the same problems: not shown again; with other problems: shown.
+  s.notify("textDocument/didSave", {{"textDocument", {{"uri", root + "/.pulumi-token-lsp.json"}}}});
+  CHECK(messages_of(s, "window/showMessage").empty());
+  dir.write("repo/.pulumi-token-lsp.json", "{ not json");
+  s.notify("textDocument/didSave", {{"textDocument", {{"uri", root + "/.pulumi-token-lsp.json"}}}});
+  REQUIRE(messages_of(s, "window/showMessage").size() == 1);
+  CHECK(s.published().size() == 2);  // both documents republished, neither ignored now
+  for (const json& p : s.published()) CHECK(p["diagnostics"].size() == 1);
+}
+
+TEST_CASE("a bad didChangeWatchedFiles is logged and changes nothing") {
+  Session s;
+  s.initialize();
+  s.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"type", 1}}}}});
+  CHECK(s.sink.sent.empty());
+  s.notify("workspace/didChangeWatchedFiles", {{"changes", "x"}});
+  CHECK(s.sink.sent.empty());
 }

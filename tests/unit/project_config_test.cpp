@@ -2,48 +2,20 @@
 
 #include <doctest/doctest.h>
 
-#include <atomic>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
-#include <unistd.h>
-
 #include "scan/fingerprint.h"
+#include "temp_dir.h"
 #include "test_tokens.h"
 
 namespace fs = std::filesystem;
 using ptl::scan::ProjectConfig;
 using ptl::scan::ProjectConfigProblem;
+using ptl::testing::TempDir;
 
 namespace {
-
-// A fresh directory under the system's temporary directory, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("ptl-project-config-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-  fs::path write(const fs::path& relative, const std::string& text) const {
-    const fs::path p = path_ / relative;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-    return p;
-  }
-
- private:
-  fs::path path_;
-};
 
 struct Parsed {
   ProjectConfig config;
