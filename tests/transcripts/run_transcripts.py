@@ -5,7 +5,7 @@ Usage: run_transcripts.py PATH/TO/pulumi-token-lsp [-k SUBSTRING] [-j JOBS]
 
 Each case is a sentence; one line is printed per case, and a failing case prints the transcript
 diff. The cases live in cases_*.py next to this file (lifecycle, documents and positions, bad
-input, secret hygiene). Python 3.11 standard library only.
+input, secret hygiene, the project config file). Python 3.11 standard library only.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import cases_lifecycle  # noqa: E402,F401
 import cases_documents  # noqa: E402,F401
 import cases_bad_input  # noqa: E402,F401
 import cases_hygiene  # noqa: E402,F401
+import cases_project_config  # noqa: E402,F401
 
 
 def main() -> int:
