@@ -155,10 +155,13 @@ bool GitRepository::ignored(const std::filesystem::path& path, bool directory) c
   return git_ignore_path_is_ignored(&result, repo_, relative.c_str()) == 0 && result == 1;
 }
 
-bool GitRepository::staged_changes(std::vector<GitChange>& out, std::string& error) const {
+bool GitRepository::staged_changes(const std::filesystem::path& index_file, std::vector<GitChange>& out,
+                                   std::string& error) const {
   git_index* raw_index = nullptr;
-  if (git_repository_index(&raw_index, repo_) < 0) {
-    error = fmt::format("cannot read the index: {}", last_error());
+  if (index_file.empty() ? git_repository_index(&raw_index, repo_) < 0
+                         : git_index_open(&raw_index, index_file.c_str()) < 0) {
+    error = fmt::format("cannot read the index{}: {}", index_file.empty() ? "" : " " + index_file.string(),
+                        last_error());
     return false;
   }
   const Owned<git_index> index(raw_index);
@@ -380,6 +383,23 @@ bool GitRepository::walk(const std::string& range, const CommitVisitor& visit, s
     git_diff_find_similar(diff.get(), &find);
     std::vector<GitChange> changes;
     collect_changes(diff.get(), changes);
+    // A merge brings in what its other parents had: a file as one of them has it is not new
+    // here (it is reported at the commit that made it, if the range holds that commit).
+    for (unsigned i = 1; i < git_commit_parentcount(commit.get()); ++i) {
+      git_commit* raw_other = nullptr;
+      git_tree* raw_other_tree = nullptr;
+      if (git_commit_parent(&raw_other, commit.get(), i) < 0) continue;
+      const Owned<git_commit> other(raw_other);
+      if (git_commit_tree(&raw_other_tree, other.get()) < 0) continue;
+      const Owned<git_tree> other_tree(raw_other_tree);
+      std::erase_if(changes, [&](const GitChange& c) {
+        git_tree_entry* entry = nullptr;
+        if (git_tree_entry_bypath(&entry, other_tree.get(), c.path.c_str()) < 0) return false;
+        const bool same = hex(git_tree_entry_id(entry)) == c.blob;
+        git_tree_entry_free(entry);
+        return same;
+      });
+    }
     visit(commit_info(commit.get()), changes);
   }
   return true;

@@ -48,8 +48,9 @@ class GitRepository {
 
   // What `git commit` would record now that HEAD does not hold: the index entries added,
   // modified, renamed, copied or changed in type against HEAD (all of them before the first
-  // commit). False with `error` set when the index or HEAD cannot be read.
-  bool staged_changes(std::vector<GitChange>& out, std::string& error) const;
+  // commit). `index_file`: another index than the repository's own (empty: its own). False with
+  // `error` set when the index or HEAD cannot be read.
+  bool staged_changes(const std::filesystem::path& index_file, std::vector<GitChange>& out, std::string& error) const;
 
   // Walks the commits of `range`, parents before children, and calls `visit` with each commit
   // and the files it records with new content or at a new path against its first parent

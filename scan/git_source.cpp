@@ -1,6 +1,7 @@
 #include "scan/git_source.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -66,7 +67,7 @@ std::vector<ScanReport> scan_blobs(const GitRepository& repo, const std::vector<
 void report_under(const ScanReport& scanned, const std::string& path, ScanReport& into) {
   for (const ScanFinding& f : scanned.findings) {
     ScanFinding g = f;
-    g.path = path;
+    g.path = g.root_path = path;
     g.fingerprint = fingerprint_from_token_hash(kRuleId, path, f.token_hash);
     into.findings.push_back(std::move(g));
   }
@@ -78,9 +79,15 @@ ScanReport scan_staged(const std::filesystem::path& start, const ScanOptions& op
   ScanReport report;
   const std::unique_ptr<GitRepository> repo = open_repository(start, report);
   if (!repo) return report;
+  // `git commit -a` and `git commit PATH` stage into a temporary index and name it to the hooks
+  // in GIT_INDEX_FILE (relative to the directory git runs them in): that is what is committed.
+  std::filesystem::path index_file;
+  if (const char* env = std::getenv("GIT_INDEX_FILE"); env != nullptr && *env != '\0') {
+    index_file = std::filesystem::absolute(env);
+  }
   std::vector<GitChange> changes;
   std::string error;
-  if (!repo->staged_changes(changes, error)) {
+  if (!repo->staged_changes(index_file, changes, error)) {
     report.errors.push_back(fmt::format("git: {}", error));
     return report;
   }

@@ -12,8 +12,9 @@ namespace ptl::scan {
 // the repository's root. Never throw: what cannot be read is in ScanReport::errors.
 
 // What `git commit` is about to record (`--staged`, for pre-commit hooks): each file of the index
-// that differs from HEAD, as staged (not as in the work tree). `start` is a directory inside the
-// repository.
+// that differs from HEAD, as staged (not as in the work tree); the index GIT_INDEX_FILE names
+// when it is set, as git sets it for hooks under `git commit -a` and `git commit PATH`. `start`
+// is a directory inside the repository.
 ScanReport scan_staged(const std::filesystem::path& start, const ScanOptions& options);
 
 // The history of `range` (`--git`, GitRepository::walk's syntax; empty: every ref). Each distinct

@@ -95,6 +95,13 @@ std::string uri_of(std::string_view path) {
   return out;
 }
 
+// Relative to the repository's root (%SRCROOT%), as code scanning matches alerts to files; a
+// file outside any repository and the current directory gets an absolute file URI.
+nlohmann::json artifact_location(std::string_view root_path) {
+  if (root_path.starts_with("/")) return {{"uri", "file://" + uri_of(root_path)}};
+  return {{"uri", uri_of(root_path)}, {"uriBaseId", "%SRCROOT%"}};
+}
+
 constexpr std::string_view kHelpUri =
     "https://github.com/pulumi-token-lsp/pulumi-token-lsp/blob/main/README.md#hard-coded-pulumi-access-tokens";
 
@@ -127,7 +134,7 @@ void write_sarif(std::ostream& out, const ScanReport& report, std::string_view v
                                 f.placeholder ? "Placeholder-shaped" : "Hard-coded", f.preview)}}},
          {"locations",
           json::array({{{"physicalLocation",
-                         {{"artifactLocation", {{"uri", uri_of(f.path)}, {"uriBaseId", "%SRCROOT%"}}},
+                         {{"artifactLocation", artifact_location(f.root_path)},
                           {"region",
                            {{"startLine", f.line},
                             {"startColumn", f.column},

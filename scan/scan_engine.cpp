@@ -93,6 +93,7 @@ std::vector<ScanFinding> scan_text(const std::string& path, std::string_view tex
     const TextPosition start = walker.at(f.begin);
     ScanFinding s;
     s.path = path;
+    s.root_path = key.empty() ? path : std::string(key);
     s.line = start.line;
     s.column = start.column;
     s.end_line = start.line;  // a token never spans a line break
@@ -100,7 +101,7 @@ std::vector<ScanFinding> scan_text(const std::string& path, std::string_view tex
     s.placeholder = f.placeholder;
     s.preview = detectors::mask_token(token);
     s.token_hash = sha256_hex(token);
-    s.fingerprint = fingerprint_from_token_hash(kRuleId, key.empty() ? std::string_view(path) : key, s.token_hash);
+    s.fingerprint = fingerprint_from_token_hash(kRuleId, s.root_path, s.token_hash);
     if (options.with_fixes && !f.placeholder) {
       const remediation::Language language = remediation::detect_language("", path);
       for (remediation::Fix& fix :

@@ -22,6 +22,9 @@ struct CommitInfo {
 // One token found by a scan. Never holds the token: a masked preview and a fingerprint.
 struct ScanFinding {
   std::string path;  // as given (relative paths stay relative), or the --stdin-name
+  // The path from the repository's root ('/'-separated; from the current directory outside a
+  // repository, absolute outside that): what fingerprints key on and SARIF names.
+  std::string root_path;
   // 1-based; columns count code points, every byte of invalid UTF-8 one (as the editor counts
   // in UTF-32); the end is the position just past the token.
   std::size_t line = 0, column = 0, end_line = 0, end_column = 0;

@@ -405,6 +405,35 @@ def _(d):
 
 @case
 def _(d):
+    """--git and merges: what a merge brings from its other parent is not new in it; what the merge itself writes is"""
+    git(d, "init", "-q", "-b", "main")
+    write(d / "a.txt", "base\n")
+    commit(d, "base")
+    git(d, "checkout", "-q", "-b", "side")
+    write(d / "s.env", f"T={token('merge-side')}\n")
+    side = commit(d, "side adds a token")
+    git(d, "checkout", "-q", "main")
+    write(d / "b.txt", "main\n")
+    commit(d, "main moves on")
+    git(d, "merge", "-q", "--no-ff", "-m", "merge side", "side")
+    merge = git(d, "rev-parse", "HEAD")
+    got = json.loads(run(["scan", "--git", f"{side}..{merge}", "--format", "json"], d)[1])["findings"]
+    assert got == [], got  # side is already published: the merge adds nothing of its own
+    git(d, "checkout", "-q", "-b", "side2", "side")
+    write(d / "a.txt", "side2\n")
+    commit(d, "side2")
+    git(d, "checkout", "-q", "main")
+    write(d / "a.txt", "main2\n")
+    commit(d, "main2")
+    subprocess.run(["git", "merge", "-q", "side2"], cwd=d, env=dict(GIT_ENV, HOME=str(d)), capture_output=True)
+    write(d / "a.txt", f"resolved {token('merge-resolution')}\n")  # the conflict resolved with a token
+    resolved = commit(d, "merge side2")
+    got = [(f["path"], f["commit"]["id"]) for f in json.loads(run(["scan", "--git", f"{merge}..{resolved}", "--format", "json"], d)[1])["findings"]]
+    assert got == [("a.txt", resolved)], got
+
+
+@case
+def _(d):
     """--git sarif: valid for GitHub, with the commit as a result property and GitHub's line hash"""
     h = history(d)
     code, _, err = run(["scan", "--git", "--format", "sarif", "--output", "h.sarif"], d)
