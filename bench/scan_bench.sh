@@ -6,7 +6,8 @@
 #            10 % (node_modules/, *.log): `scan --format json` vs `rg -c`, all cores and one thread
 #   10c      a 5,000-commit history (git fast-import): `scan --git` vs `git log -p --all | rg -c`
 # Inputs are generated (bench/scan_corpus.cpp, fixed seeds) under WORK_DIR, never in the
-# repository. Installs ripgrep with apt-get when it is missing. About three minutes. Not run by CI.
+# repository. Installs ripgrep with apt-get when it is missing. About three minutes on an idle
+# machine (six with a load average of 6). Not run by CI.
 # Usage: bench/scan_bench.sh [BUILD_DIR] [WORK_DIR]      (RUNS=N to change the repetitions)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -97,6 +98,9 @@ time_pair -- "$bin" scan --format json --output /dev/null "$tree" -- rg -c "$pat
 row "10a tree 250 MiB, all cores: scan vs rg" "$median_a" rg "$median_b" "$kept_bytes" "$kept_bytes" "< 1 (faster than rg)"
 time_pair -- "$bin" scan --threads 1 --format json --output /dev/null "$tree" -- rg -j1 -c "$pattern" "$tree" --
 row "10b tree 250 MiB, one thread: scan vs rg -j1" "$median_a" rg "$median_b" "$kept_bytes" "$kept_bytes" "< 1 (faster than rg)"
+# The walk alone: every file skipped as too large once listed (scan), listing only (rg).
+time_pair -- "$bin" scan --max-file-size 1 --format json --output /dev/null "$tree" -- rg --files "$tree" --
+row "10a ref: the walk alone (--max-file-size 1)" "$median_a" "rg --files" "$median_b" 0 0 "-"
 
 if "$bin" scan --help | grep -q -- '--git'; then
   time_pair -- scan_git --output /dev/null -- log_rg --
