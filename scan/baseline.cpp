@@ -48,10 +48,11 @@ bool write_baseline(const std::string& path, const ScanReport& report, std::stri
   return true;
 }
 
-void apply_baseline(ScanReport& report, const Baseline& baseline) {
-  const auto known = [&](const ScanFinding& f) { return baseline.count(f.fingerprint) > 0; };
-  report.baselined += static_cast<std::size_t>(std::count_if(report.findings.begin(), report.findings.end(), known));
-  std::erase_if(report.findings, known);
+std::size_t drop_fingerprints(ScanReport& report, const std::set<std::string>& fingerprints) {
+  return static_cast<std::size_t>(
+      std::erase_if(report.findings, [&](const ScanFinding& f) { return fingerprints.count(f.fingerprint) > 0; }));
 }
+
+void apply_baseline(ScanReport& report, const Baseline& baseline) { report.baselined += drop_fingerprints(report, baseline); }
 
 }  // namespace ptl::scan

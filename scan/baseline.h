@@ -23,6 +23,9 @@ bool load_baseline(const std::string& path, Baseline& out, std::string& error);
 // baselined) to `path`; false with `error` set when it cannot be written.
 bool write_baseline(const std::string& path, const ScanReport& report, std::string& error);
 
+// Removes the findings whose fingerprint is in `fingerprints`; returns how many.
+std::size_t drop_fingerprints(ScanReport& report, const std::set<std::string>& fingerprints);
+
 // Removes the findings whose fingerprint is in `baseline`, counting them in report.baselined.
 void apply_baseline(ScanReport& report, const Baseline& baseline);
 

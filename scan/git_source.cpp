@@ -92,7 +92,13 @@ ScanReport scan_staged(const std::filesystem::path& start, const ScanOptions& op
     return report;
   }
   std::vector<BlobJob> jobs;
-  for (const GitChange& c : changes) jobs.push_back({c.blob, c.path, c.path});
+  for (const GitChange& c : changes) {
+    if (options.exclude && options.exclude(c.path)) {
+      ++report.ignored;
+    } else {
+      jobs.push_back({c.blob, c.path, c.path});
+    }
+  }
   for (ScanReport& r : scan_blobs(*repo, jobs, options)) merge_report(report, std::move(r));
   sort_report(report);
   return report;
@@ -119,6 +125,10 @@ ScanReport scan_history(const std::filesystem::path& start, const std::string& r
       range,
       [&](const CommitInfo& commit, std::vector<GitChange>& changes) {
         for (GitChange& c : changes) {
+          if (options.exclude && options.exclude(c.path)) {
+            ++report.ignored;
+            continue;
+          }
           const auto [it, is_new] = job_of.try_emplace(c.blob, jobs.size());
           if (is_new) jobs.push_back({c.blob, c.path, fmt::format("{} (commit {})", c.path, commit.id.substr(0, 12))});
           added.push_back({commits.size(), std::move(c), it->second});

@@ -12,10 +12,23 @@ bool parse_report_format(std::string_view name, ReportFormat& out) {
   return false;
 }
 
+namespace {
+
+std::string_view severity_color(std::string_view severity) {
+  return severity == "error" ? "1;31" : severity == "warning" ? "1;33" : "36";
+}
+
+// SARIF has error, warning and note.
+std::string sarif_level(std::string_view severity) {
+  return severity == "error" || severity == "warning" ? std::string(severity) : "note";
+}
+
+}  // namespace
+
 void write_text(std::ostream& out, const ScanReport& report, bool color) {
   for (const ScanFinding& f : report.findings) {
-    const std::string_view severity = f.placeholder ? "hint" : "error";
-    const std::string shown = color ? fmt::format("\x1b[{}m{}\x1b[0m", f.placeholder ? "36" : "1;31", severity)
+    const std::string_view severity = f.placeholder ? "hint" : report.severity;
+    const std::string shown = color ? fmt::format("\x1b[{}m{}\x1b[0m", severity_color(severity), severity)
                                     : std::string(severity);
     out << fmt::format("{}:{}:{}: {}: {} access token {} (fingerprint {})", f.path, f.line, f.column, shown,
                        f.placeholder ? "Placeholder-shaped Pulumi" : "Pulumi", f.preview, f.fingerprint.substr(0, 16));
@@ -31,8 +44,9 @@ void write_text(std::ostream& out, const ScanReport& report, bool color) {
                      report.findings.size() - real, report.files, report.bytes, report.skipped.size(),
                      report.errors.size());
   if (report.commits > 0) out << fmt::format("; {} commit(s)", report.commits);
-  if (report.ignored > 0) out << fmt::format("; {} ignored by git", report.ignored);
+  if (report.ignored > 0) out << fmt::format("; {} ignored (git, project config)", report.ignored);
   if (report.baselined > 0) out << fmt::format("; {} in the baseline", report.baselined);
+  if (report.allowlisted > 0) out << fmt::format("; {} allowlisted", report.allowlisted);
   out << "\n";
 }
 
@@ -54,7 +68,7 @@ void write_json(std::ostream& out, const ScanReport& report) {
                         {"endLine", f.end_line},
                         {"endColumn", f.end_column},
                         {"rule", kRuleId},
-                        {"severity", f.placeholder ? "hint" : "error"},
+                        {"severity", f.placeholder ? "hint" : report.severity},
                         {"preview", f.preview},
                         {"fingerprint", f.fingerprint}});
     if (f.commit) findings.back()["commit"] = commit_json(*f.commit);
@@ -72,6 +86,7 @@ void write_json(std::ostream& out, const ScanReport& report) {
                       {"findings", real},
                       {"placeholders", report.findings.size() - real},
                       {"baselined", report.baselined},
+                      {"allowlisted", report.allowlisted},
                       {"ignored", report.ignored},
                       {"commits", report.commits}}},
                     {"warnings", report.warnings}};
@@ -127,7 +142,7 @@ void write_sarif(std::ostream& out, const ScanReport& report, std::string_view v
     results.push_back(
         {{"ruleId", kRuleId},
          {"ruleIndex", 0},
-         {"level", f.placeholder ? "note" : "error"},
+         {"level", f.placeholder ? "note" : sarif_level(report.severity)},
          {"message",
           {{"text", fmt::format("{} Pulumi access token {}: rotate it, then read it from the environment or a secrets "
                                 "manager.",
@@ -152,7 +167,7 @@ void write_sarif(std::ostream& out, const ScanReport& report, std::string_view v
                  "its owner in the Pulumi organisation."}}},
       {"help", {{"text", std::string(kHelpMarkdown)}, {"markdown", std::string(kHelpMarkdown)}}},
       {"helpUri", std::string(kHelpUri)},
-      {"defaultConfiguration", {{"level", "error"}}},
+      {"defaultConfiguration", {{"level", sarif_level(report.severity)}}},
       {"properties", {{"tags", {"security", "secrets"}}, {"precision", "very-high"}, {"security-severity", "9.8"}}}};
   const json doc = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

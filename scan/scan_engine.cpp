@@ -173,6 +173,7 @@ void merge_report(ScanReport& into, ScanReport&& part) {
   std::move(part.warnings.begin(), part.warnings.end(), std::back_inserter(into.warnings));
   into.files += part.files;
   into.bytes += part.bytes;
+  into.ignored += part.ignored;
 }
 
 ScanReport scan_paths(const std::vector<std::string>& roots, const ScanOptions& options) {
@@ -192,6 +193,10 @@ ScanReport scan_collected(Collected collected, const ScanOptions& options) {
   const unsigned workers =
       for_each_parallel(collected.files.size(), options.threads, [&](unsigned worker, std::size_t i) {
         const ScanFile& file = collected.files[i];
+        if (options.exclude && options.exclude(file.key)) {
+          ++partials[worker].ignored;
+          return;
+        }
         std::string error;
         switch (read_file(file.path, buffers[worker], error)) {
           case ReadResult::Error:

@@ -30,6 +30,9 @@ struct ScanOptions {
   bool use_ignore_rules = true;              // leave out what git ignores (path_source.h)
   remediation::Names names;                  // the names the fixes' titles use
   ScanProgress* progress = nullptr;          // moved by scan_contents when set
+  // Paths the project config leaves out (project_config.h's ignored_by), given the path from the
+  // repository's root (ScanFile::key, a git path): not read, counted in ScanReport::ignored.
+  std::function<bool(std::string_view root_path)> exclude;
 };
 
 struct ScanReport {
@@ -40,7 +43,9 @@ struct ScanReport {
   std::size_t files = 0;              // files read and scanned
   std::uintmax_t bytes = 0;           // their bytes
   std::size_t baselined = 0;          // findings left out because a baseline holds them
-  std::size_t ignored = 0;            // paths left out by git's ignore rules
+  std::size_t allowlisted = 0;        // findings left out because the project config allowlists them
+  std::string severity = "error";     // of real findings: error, warning, information or hint (the config's)
+  std::size_t ignored = 0;            // paths left out by git's ignore rules or the config's globs
   std::size_t commits = 0;            // commits walked (git history sources)
   // Findings that are real tokens (placeholders are hints).
   std::size_t real_findings() const;

@@ -3,13 +3,17 @@
 #include <cstdlib>
 #include <fstream>
 #include <istream>
+#include <filesystem>
 #include <memory>
+#include <optional>
+#include <set>
 #include <ostream>
 
 #include <fmt/format.h>
 
 #include "scan/baseline.h"
 #include "scan/git_source.h"
+#include "scan/project_config.h"
 #include "scan/report.h"
 #include "scan/scan_engine.h"
 #include "server/progress_line.h"
@@ -37,6 +41,10 @@ const char* const kScanHelp =
     "  --max-file-size BYTES     skip (and list) larger files (default 10485760)\n"
     "  --threads N               files scanned at once (default: one per core)\n"
     "  --no-ignore               also scan what git ignores (.gitignore, .git/info/exclude)\n"
+    "  --config FILE             the project config (default: .pulumi-token-lsp.json at the repository's\n"
+    "                            root, else in the scanned directory): ignore globs, placeholders,\n"
+    "                            severity, allowlisted fingerprints, as the editor reads it\n"
+    "  --no-config               read no project config\n"
     "  --placeholders=hint|off   report placeholder-shaped tokens as hints, or not at all\n"
     "  --exit-zero               exit 0 when tokens are found (report-only pipelines)\n"
     "  --progress=auto|always|never  a progress line on standard error (auto: on a terminal, for scans\n"
@@ -63,7 +71,8 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
   scan::ReportFormat format = scan::ReportFormat::Text;
   std::string output, stdin_name = "<stdin>", baseline_in, baseline_out, range, repo_dir = ".";
   bool exit_zero = false, use_stdin = false, staged = false, history = false;
-  std::string progress_mode = "auto";
+  std::string progress_mode = "auto", config_file;
+  bool no_config = false, placeholders_given = false;
   std::vector<std::string> paths;
   const auto usage = [&](const std::string& msg) {
     err << "pulumi-token-lsp scan: " << msg << "\nTry pulumi-token-lsp scan --help.\n";
@@ -94,6 +103,11 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
       options.threads = static_cast<unsigned>(n);
     } else if (a == "--placeholders=hint" || a == "--placeholders=off") {
       options.report_placeholders = a.ends_with("hint");
+      placeholders_given = true;
+    } else if (a == "--config") {
+      if (!value(config_file) || config_file.empty()) return usage("--config takes a file name");
+    } else if (a == "--no-config") {
+      no_config = true;
     } else if (a == "--baseline") {
       if (!value(baseline_in) || baseline_in.empty()) return usage("--baseline takes a file name");
     } else if (a == "--write-baseline") {
@@ -141,6 +155,29 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
     err << "pulumi-token-lsp scan: " << error << "\n";
     return 2;
   }
+  // The project config: the one the editor reads for this repository (project_config.h).
+  scan::ProjectConfig config;
+  bool config_ok = true;
+  if (!no_config) {
+    std::optional<std::filesystem::path> file;
+    if (!config_file.empty()) {
+      file = config_file;
+    } else {
+      file = scan::find_project_config(staged || history ? repo_dir : use_stdin ? "." : paths.front());
+    }
+    if (file) {
+      std::vector<scan::ProjectConfigProblem> problems;
+      config_ok = scan::load_project_config(*file, config, problems);
+      for (const scan::ProjectConfigProblem& p : problems) {
+        err << fmt::format("pulumi-token-lsp scan: {}: {}{}\n", file->string(), p.error ? "" : "warning: ", p.message);
+      }
+      if (config.report_placeholders && !placeholders_given) options.report_placeholders = *config.report_placeholders;
+      if (!config.ignore.empty()) {
+        options.exclude = [&config](std::string_view root_path) { return scan::ignored_by(config, root_path); };
+      }
+    }
+  }
+
   // The progress line: on a terminal, never in CI logs (CI set, or standard error redirected).
   scan::ScanProgress progress;
   std::unique_ptr<ProgressLine> progress_line;
@@ -157,6 +194,10 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
   if (progress_line) progress_line->finish();
   for (const std::string& e : report.errors) err << "pulumi-token-lsp scan: " << e << "\n";
   for (const std::string& w : report.warnings) err << "pulumi-token-lsp scan: warning: " << w << "\n";
+  if (config.severity) report.severity = *config.severity;
+  std::set<std::string> allowlist;
+  for (const auto& [fingerprint, reason] : config.allowlist) allowlist.insert(fingerprint);
+  report.allowlisted = scan::drop_fingerprints(report, allowlist);
   // Written before the old baseline is applied: the new file holds today's findings, old and
   // new, and drops those that are gone.
   if (!baseline_out.empty()) {
@@ -191,7 +232,7 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
     err << "pulumi-token-lsp scan: " << (output.empty() ? "standard output" : output) << ": write error\n";
     return 2;
   }
-  if (!report.errors.empty()) return 2;
+  if (!report.errors.empty() || !config_ok) return 2;
   return report.real_findings() > 0 && !exit_zero ? 1 : 0;
 }
 

@@ -64,7 +64,7 @@ def _(d):
     assert len(f["fingerprint"]) == 64, f
     assert p["severity"] == "hint", p
     assert doc["stats"] == {"files": 1, "bytes": len(Path(d / "Pulumi.dev.yaml").read_bytes()), "findings": 1,
-                            "placeholders": 1, "baselined": 0, "ignored": 0, "commits": 0}, doc["stats"]
+                            "placeholders": 1, "baselined": 0, "ignored": 0, "commits": 0, "allowlisted": 0}, doc["stats"]
     code, out, _ = run(["scan", "--format", "json", "--placeholders=off", "Pulumi.dev.yaml"], d)
     assert len(json.loads(out)["findings"]) == 1
 
@@ -507,6 +507,36 @@ def _(d):
     code, out, err = run(["scan", "--git", "--format", "json"], repo)
     assert code == 2 and f"commit {first}: cannot be read" in err, err
     assert [f["path"] for f in json.loads(out)["findings"]] == ["app.py", "copy.py"], out
+
+
+@case
+def _(d):
+    """project config: ignore globs leave paths out, allowlisted fingerprints are dropped, the severity and placeholder policy apply, from any directory and for --staged; a bad file exits 2 and the rest applies"""
+    git(d, "init", "-q")
+    t, u = token("cfg-t"), token("cfg-u")
+    write(d / "gen/x.py", f'a = "{t}"\n')
+    write(d / "src/y.py", f'b = "{u}"\nc = "pul-{"0" * 40}"\n')
+    write(d / "src/z.py", f'c = "{t}"\n')
+    fp = json.loads(run(["scan", "--format", "json", "src/z.py"], d)[1])["findings"][0]["fingerprint"]
+    write(d / ".pulumi-token-lsp.json", json.dumps({"ignore": ["gen/"], "severity": "warning", "placeholders": "off",
+                                                    "allowlist": [{"fingerprint": fp, "reason": "rotated"}]}))
+    for args, cwd in ((["scan", "--format", "json"], d), (["scan", "--format", "json", "."], d / "src"),
+                      (["scan", "--format", "json", "--staged"], d)):
+        git(d, "add", "-A")
+        code, out, err = run(args, cwd)
+        doc = json.loads(out)
+        assert code == 1, (args, code, err)
+        assert [(f["path"].split("/")[-1], f["severity"]) for f in doc["findings"]] == [("y.py", "warning")], (args, out)
+        assert doc["stats"]["allowlisted"] == 1, (args, doc["stats"])
+    code, out, _ = run(["scan", "--format", "sarif"], d)
+    assert json.loads(out)["runs"][0]["results"][0]["level"] == "warning"
+    code, out, _ = run(["scan", "--format", "json", "--no-config"], d)
+    assert len(json.loads(out)["findings"]) == 4, out
+    code, out, _ = run(["scan", "--format", "json", "--placeholders=hint"], d)  # the command line wins
+    assert len(json.loads(out)["findings"]) == 2, out
+    write(d / "bad.json", json.dumps({"ignore": [3], "severity": "loud"}))
+    code, out, err = run(["scan", "--format", "json", "--config", "bad.json"], d)
+    assert code == 2 and "ignore[0]" in err and "severity" in err and len(json.loads(out)["findings"]) == 4, (code, err)
 
 
 finish("scan")
