@@ -276,7 +276,10 @@ ProjectConfigs::Scope LanguageServer::scope_of(const std::string& uri) const {
 void LanguageServer::reload_project_configs() {
   project_configs_.reload();
   report_project_config_problems();
-  for (auto& [uri, doc] : documents_) doc.scope = scope_of(uri);
+  for (auto& [uri, doc] : documents_) {
+    doc.scope = scope_of(uri);
+    doc.allowlisted.clear();
+  }
   mark_all_dirty();
   if (client_.pullDiagnostics && client_.diagnosticRefresh && !documents_.empty())
     send_request("workspace/diagnostic/refresh", nullptr);
@@ -456,12 +459,18 @@ void LanguageServer::append_diagnostics_array(std::string& out, OpenDocument& do
   out.reserve(out.size() + 64 + doc.text->finding_count() * 480);
   const Settings settings = project_configs_.settings_for(doc.scope, settings_);
   const TextDocument& text = *doc.text;
+  // A real token is random, so no one can make one collide with an allowlisted token's hash;
+  // an accidental collision of 64-bit hashes in one document is below 1e-15.
+  if (doc.allowlisted.size() > 4 * text.finding_count() + 1024) doc.allowlisted.clear();
   const std::function<bool(const DocumentFinding&)> allowlisted = [&](const DocumentFinding& f) {
     std::string scratch;
-    return project_configs_.allowlisted(
-        doc.scope, text.view(f.begin, f.begin + detectors::PulumiTokenDetector::kTokenLength, scratch));
+    const std::string_view token = text.view(f.begin, f.begin + detectors::PulumiTokenDetector::kTokenLength, scratch);
+    auto [it, added] = doc.allowlisted.try_emplace(std::hash<std::string_view>{}(token), false);
+    if (added) it->second = project_configs_.allowlisted(doc.scope, token);
+    return it->second;
   };
-  DiagnosticContext ctx{settings, environment_note(doc), doc.version, doc.scope.file ? &allowlisted : nullptr};
+  DiagnosticContext ctx{settings, environment_note(doc), doc.version,
+                        project_configs_.has_allowlist(doc.scope) ? &allowlisted : nullptr};
   DiagnosticCounts counts = append_diagnostics(out, text, ctx);
   bool over = counts.skipped > 0;
   if (over && !doc.over_findings_limit)

@@ -66,6 +66,10 @@ class LanguageServer {
     std::size_t size = 0;
     bool over_findings_limit = false;  // said once in the log when it became true
     ProjectConfigs::Scope scope;       // what the project config says about it
+    // Whether a token is allowlisted, by std::hash of its bytes (never the token itself): a
+    // fingerprint is two SHA-256, too slow to compute for every finding at every keystroke.
+    // Cleared when the configs are read again.
+    std::unordered_map<std::size_t, bool> allowlisted;
   };
   struct Reply {
     nlohmann::json result;

@@ -55,6 +55,10 @@ class ProjectConfigs {
   // (scan/fingerprint.h, with scope.relative_path) is in the config's allowlist. Two SHA-256
   // of under 100 bytes each; nothing is computed when the allowlist is empty.
   bool allowlisted(const Scope& scope, std::string_view token) const;
+  // False when no finding in `scope` can be allowlisted (no config, or an empty allowlist).
+  bool has_allowlist(const Scope& scope) const {
+    return scope.file && !files_[*scope.file].config.allowlist.empty();
+  }
 
   // True if `path` names a project config file (by its file name): saving, creating or deleting
   // one anywhere in the workspace calls for reload().

@@ -540,6 +540,33 @@ TEST_CASE("saving or changing the config file reads it again and republishes ope
   CHECK(s.published().empty());
 }
 
+TEST_CASE("a fingerprint added to the allowlist silences its token once the file is saved, also after edits") {
+  ptl::testing::TempDir dir;
+  const std::string token = make_token(46), other = make_token(47);
+  // An allowlist from the start, naming another finding: the server has looked up both tokens.
+  const std::string root = make_repo(
+      dir, json{{"allowlist", {{{"fingerprint", std::string(64, 'c')}, {"reason", "another finding"}}}}}.dump());
+  Session s;
+  initialize_with_folders(s, {root});
+  const std::string uri = root + "/a.txt";
+  REQUIRE(diagnostics_on_open(s, uri, token + "\n" + other + "\n").size() == 2);
+  dir.write("repo/.pulumi-token-lsp.json",
+            json{{"allowlist", {{{"fingerprint", project_fingerprint("a.txt", token)}, {"reason", "fixture"}}}}}.dump());
+  s.notify("textDocument/didSave", {{"textDocument", {{"uri", root + "/.pulumi-token-lsp.json"}}}});
+  auto pub = s.published();
+  REQUIRE(pub.size() == 1);
+  REQUIRE(pub[0]["diagnostics"].size() == 1);
+  CHECK(pub[0]["diagnostics"][0]["range"]["start"] == pos(1, 0));
+  // A line typed above moves both tokens; the allowlisted one stays silent.
+  s.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                      {"contentChanges", {{{"range", {{"start", pos(0, 0)}, {"end", pos(0, 0)}}},
+                                                           {"text", "// keys\n"}}}}});
+  pub = s.published();
+  REQUIRE(pub.size() == 1);
+  REQUIRE(pub[0]["diagnostics"].size() == 1);
+  CHECK(pub[0]["diagnostics"][0]["range"]["start"] == pos(2, 0));
+}
+
 TEST_CASE("the server watches config files when the client can register watchers, and advertises didSave") {
   ptl::testing::TempDir dir;
   const std::string root = make_repo(dir, "{}");
