@@ -148,8 +148,11 @@ std::filesystem::path GitRepository::git_dir() const { return git_repository_pat
 bool GitRepository::shallow() const { return git_repository_is_shallow(repo_) == 1; }
 
 bool GitRepository::ignored(const std::filesystem::path& path, bool directory) const {
-  std::string relative = path.lexically_relative(workdir_).generic_string();
-  if (relative.empty() || relative == "." || relative.starts_with("..")) return false;
+  return ignored_relative(path.lexically_relative(workdir_).generic_string(), directory);
+}
+
+bool GitRepository::ignored_relative(std::string relative, bool directory) const {
+  if (relative.empty() || relative == "." || relative.starts_with("..") || relative.starts_with("/")) return false;
   if (directory) relative += '/';
   int result = 0;
   return git_ignore_path_is_ignored(&result, repo_, relative.c_str()) == 0 && result == 1;
@@ -160,8 +163,8 @@ bool GitRepository::staged_changes(const std::filesystem::path& index_file, std:
   git_index* raw_index = nullptr;
   if (index_file.empty() ? git_repository_index(&raw_index, repo_) < 0
                          : git_index_open(&raw_index, index_file.c_str()) < 0) {
-    error = fmt::format("cannot read the index{}: {}", index_file.empty() ? "" : " " + index_file.string(),
-                        last_error());
+    error = index_file.empty() ? fmt::format("cannot read the index: {}", last_error())
+                               : fmt::format("cannot read the index {}: {}", index_file.string(), last_error());
     return false;
   }
   const Owned<git_index> index(raw_index);

@@ -73,6 +73,8 @@ class GitRepository {
   // so "dir/" patterns apply): .gitignore files at every level, .git/info/exclude and the
   // user's core.excludesFile, as `git status` reads them. False when libgit2 cannot tell.
   bool ignored(const std::filesystem::path& path, bool directory) const;
+  // The same for a path relative to the work tree's root, '/'-separated ("src/a.ts").
+  bool ignored_relative(std::string relative, bool directory) const;
 
  private:
   GitRepository(git_repository* repo, std::filesystem::path workdir) : repo_(repo), workdir_(std::move(workdir)) {}

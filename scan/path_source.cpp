@@ -35,9 +35,24 @@ fs::path key_base_of(const GitRepository* repo) {
   return ec ? fs::path("/") : cwd;
 }
 
-void add_file(const fs::path& file, const std::string& display, const std::string& key, const fs::path& canonical_root,
-              std::uintmax_t max_file_size, Collected& out) {
+// The entry's own type (a symlink is a symlink) as readdir's d_type gave it: no system call for
+// a regular file, a directory or a symlink (directory_entry::symlink_status() would always stat).
+fs::file_type listed_type(const fs::directory_entry& entry, std::error_code& ec) {
+  if (entry.is_symlink(ec)) return fs::file_type::symlink;
+  if (entry.is_directory(ec)) return fs::file_type::directory;
+  if (entry.is_regular_file(ec)) return fs::file_type::regular;
+  return fs::file_type::unknown;
+}
+
+// `type`: the entry's type as the directory listing gave it (no system call), or `none` when
+// it is not known (a root named on the command line, a file system without d_type).
+void add_file(const fs::path& file, fs::file_type type, const std::string& display, const std::string& key,
+              const fs::path& canonical_root, Collected& out) {
   std::error_code ec;
+  if (type == fs::file_type::regular) {
+    out.files.push_back({file, display, key});
+    return;
+  }
   const fs::file_status link = fs::symlink_status(file, ec);
   if (ec) {
     out.errors.push_back(fmt::format("{}: {}", display, ec.message()));
@@ -57,21 +72,12 @@ void add_file(const fs::path& file, const std::string& display, const std::strin
   } else if (!fs::is_regular_file(link)) {
     return;  // sockets, fifos, devices
   }
-  const std::uintmax_t size = fs::file_size(file, ec);
-  if (ec) {
-    out.errors.push_back(fmt::format("{}: {}", display, ec.message()));
-    return;
-  }
-  if (size > max_file_size) {
-    out.skipped.push_back({display, fmt::format("larger than {} bytes", max_file_size)});
-    return;
-  }
   out.files.push_back({file, display, key});
 }
 
 }  // namespace
 
-Collected collect_paths(const std::vector<std::string>& roots, std::uintmax_t max_file_size, bool use_ignore_rules) {
+Collected collect_paths(const std::vector<std::string>& roots, bool use_ignore_rules) {
   Collected out;
   for (const std::string& root : roots) {
     std::error_code ec;
@@ -89,45 +95,57 @@ Collected collect_paths(const std::vector<std::string>& roots, std::uintmax_t ma
     if (!git_error.empty()) out.errors.push_back(fmt::format("{}: git: {}", root, git_error));
     const fs::path key_base = key_base_of(repo.get());
     if (!directory) {
-      add_file(base, root, fingerprint_key(canonical_root, key_base), canonical_root.parent_path(), max_file_size, out);
+      add_file(base, fs::file_type::none, root, fingerprint_key(canonical_root, key_base), canonical_root.parent_path(),
+               out);
       continue;
     }
     // A root the user names is read even when git ignores it (generated code, a vendored tree):
     // git's rules would leave out everything below it.
     const GitRepository* rules =
         use_ignore_rules && repo && !repo->ignored(canonical_root, true) ? repo.get() : nullptr;
+    // Paths below the root are built as strings from the root's ("src" + '/' + "a.ts"), not
+    // with std::filesystem's lexical operations, which cost more than reading the directory.
+    const auto join = [](const std::string& prefix, const std::string& rest) {
+      return prefix.empty() ? rest : rest.empty() ? prefix : prefix + '/' + rest;
+    };
+    // Reported as the root was written, joined with the path below it: "." gives "src/a.ts".
+    std::string display_prefix = base.lexically_normal().generic_string();
+    while (display_prefix.size() > 1 && display_prefix.back() == '/') display_prefix.pop_back();
+    if (display_prefix == ".") display_prefix.clear();
+    std::string key_prefix = fingerprint_key(canonical_root, key_base);
+    if (key_prefix == ".") key_prefix.clear();
     // Depth first with a stack of directories, each listed on its own: one that cannot be
     // listed is an error naming it, and the walk goes on with its siblings (a recursive
     // directory iterator stops at the first).
-    std::vector<fs::path> pending{base};
+    std::vector<std::pair<fs::path, std::string>> pending{{base, ""}};  // (directory, path below the root)
     while (!pending.empty()) {
-      const fs::path dir = std::move(pending.back());
+      const auto [dir, below] = std::move(pending.back());
       pending.pop_back();
-      const auto display = [&](const fs::path& p) { return (base / p.lexically_relative(base)).lexically_normal(); };
       fs::directory_iterator it(dir, ec);
       if (ec) {
-        out.errors.push_back(fmt::format("{}: {}", display(dir).string(), ec.message()));
+        out.errors.push_back(fmt::format("{}: {}", join(display_prefix, below).empty() ? "." : join(display_prefix, below),
+                                         ec.message()));
         ec.clear();
         continue;
       }
       for (const fs::directory_iterator end; it != end;) {
-        const fs::path p = it->path();
-        const bool is_dir = it->is_directory(ec) && !it->is_symlink(ec);
-        if (is_dir && p.filename() == ".git") {
+        const fs::path& p = it->path();
+        std::string name = p.filename().string();
+        const fs::file_type type = listed_type(*it, ec);
+        const bool is_dir = type == fs::file_type::directory;
+        std::string child = join(below, name);
+        if (is_dir && name == ".git") {
           // never entered: git's own files
-        } else if (rules != nullptr && rules->ignored(canonical_root / p.lexically_relative(base), is_dir)) {
+        } else if (rules != nullptr && rules->ignored_relative(join(key_prefix, child), is_dir)) {
           ++out.ignored;
         } else if (is_dir) {
-          pending.push_back(p);
+          pending.emplace_back(p, std::move(child));
         } else {
-          // Reported as the root was written, joined with the path below it: "." gives "src/a.ts".
-          add_file(p, display(p).string(),
-                   fingerprint_key((canonical_root / p.lexically_relative(base)).lexically_normal(), key_base),
-                   canonical_root, max_file_size, out);
+          add_file(p, type, join(display_prefix, child), join(key_prefix, child), canonical_root, out);
         }
         it.increment(ec);
         if (ec) {
-          out.errors.push_back(fmt::format("{}: {}", display(dir).string(), ec.message()));
+          out.errors.push_back(fmt::format("{}: {}", join(display_prefix, below), ec.message()));
           ec.clear();
           break;
         }

@@ -30,13 +30,13 @@ struct Collected {
 
 // The files under `roots` (files and directory trees). Never enters a `.git` directory; follows
 // no symlink to a directory, and no symlink to a file outside the root it was found under;
-// files larger than `max_file_size` bytes are skipped and listed. Inside a git work tree, with
+// sizes are checked when the files are read (scan_collected), so listing a regular file costs no
+// system call beyond the directory read. Inside a git work tree, with
 // `use_ignore_rules`, what git ignores (.gitignore at every level, .git/info/exclude,
 // core.excludesFile) is left out and counted; a root named explicitly is always read, all of it
 // when git ignores the root itself. A root
 // that does not exist, or a directory that cannot be listed, is an error; the walk goes on.
 // Never throws.
-Collected collect_paths(const std::vector<std::string>& roots, std::uintmax_t max_file_size,
-                        bool use_ignore_rules = true);
+Collected collect_paths(const std::vector<std::string>& roots, bool use_ignore_rules = true);
 
 }  // namespace ptl::scan

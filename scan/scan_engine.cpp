@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <fstream>
 #include <iterator>
 #include <set>
 #include <system_error>
 #include <thread>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -30,42 +33,61 @@ const PulumiTokenDetector& detector() {
 }
 
 constexpr std::size_t kBinaryProbe = 8192;
+constexpr std::size_t kSmallFile = 1 << 20;  // read whole before the binary check
 
 bool looks_binary(std::string_view text) { return text.substr(0, kBinaryProbe).find('\0') != std::string_view::npos; }
 
-enum class ReadResult { Ok, Binary, Gone, Error };
+enum class ReadResult { Ok, Binary, TooLarge, Gone, Error };
 
-// The whole file in one read of its size (a second read catches a file that grew), after a
-// first 8 KB read that leaves a binary file unread. A file deleted since it was listed is Gone.
-ReadResult read_file(const std::filesystem::path& path, std::string& out, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int why = errno;
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec) && !ec) return ReadResult::Gone;
-    error = fmt::format("cannot open: {}", std::error_code(why, std::generic_category()).message());
+// Reads up to `size` bytes at `into`, retrying short reads and EINTR; how many were read, or -1.
+ssize_t read_fully(int fd, char* into, std::size_t size) {
+  std::size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::read(fd, into + done, size - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return -1;
+    if (n == 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  return static_cast<ssize_t>(done);
+}
+
+// The file as fstat sizes it, with open/fstat/read into a reused buffer (what it gains while
+// being read is left for the next scan): over `max_size` it is left unread (TooLarge); a
+// binary file (NULs in the first 8 KB) is read no further. A file deleted since it was listed
+// is Gone.
+ReadResult read_file(const std::filesystem::path& path, std::uintmax_t max_size, std::string& out, std::string& error) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return ReadResult::Gone;
+    error = fmt::format("cannot open: {}", std::error_code(errno, std::generic_category()).message());
     return ReadResult::Error;
   }
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  out.resize(size > 0 ? static_cast<std::size_t>(size) : 0);
-  const std::streamsize head = std::min<std::streamsize>(size > 0 ? size : 0, kBinaryProbe);
-  in.read(out.data(), head);
-  std::streamsize got = std::max<std::streamsize>(in.gcount(), 0);
-  if (looks_binary(std::string_view(out.data(), static_cast<std::size_t>(got)))) return ReadResult::Binary;
-  if (got == head && size > head) {
-    in.read(out.data() + head, size - head);
-    got += std::max<std::streamsize>(in.gcount(), 0);
+  struct stat st {};
+  const std::size_t size = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
+  if (size > max_size) {
+    ::close(fd);
+    return ReadResult::TooLarge;
   }
-  out.resize(static_cast<std::size_t>(got));
-  if (in.bad()) {
-    error = "read error";
-    return ReadResult::Error;
+  // A small file in one read; a large one after an 8 KB probe, so a binary is left unread.
+  const std::size_t first = size <= kSmallFile ? size : kBinaryProbe;
+  out.resize(size);
+  ReadResult result = ReadResult::Ok;
+  ssize_t got = read_fully(fd, out.data(), first);
+  if (got >= 0 && looks_binary(std::string_view(out.data(), static_cast<std::size_t>(got)))) {
+    result = ReadResult::Binary;
+  } else if (got >= 0 && static_cast<std::size_t>(got) == first && size > first) {
+    const ssize_t rest = read_fully(fd, out.data() + got, size - first);
+    got = rest < 0 ? -1 : got + rest;
   }
-  in.clear();
-  out.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return ReadResult::Ok;
+  if (got < 0) {
+    error = fmt::format("read error: {}", std::error_code(errno, std::generic_category()).message());
+    result = ReadResult::Error;
+  } else if (result == ReadResult::Ok) {
+    out.resize(static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  return result;
 }
 
 bool by_position(const ScanFinding& a, const ScanFinding& b) {
@@ -111,7 +133,7 @@ std::vector<ScanFinding> scan_text(const std::string& path, std::string_view tex
     }
     out.push_back(std::move(s));
   }
-  if (!out.empty()) {
+  if (options.line_hashes && !out.empty()) {
     std::set<std::size_t> lines;
     for (const ScanFinding& s : out) lines.insert(s.line);
     const auto hashes = primary_location_line_hashes(text, lines);
@@ -177,7 +199,7 @@ void merge_report(ScanReport& into, ScanReport&& part) {
 }
 
 ScanReport scan_paths(const std::vector<std::string>& roots, const ScanOptions& options) {
-  return scan_collected(collect_paths(roots, options.max_file_size, options.use_ignore_rules), options);
+  return scan_collected(collect_paths(roots, options.use_ignore_rules), options);
 }
 
 ScanReport scan_collected(Collected collected, const ScanOptions& options) {
@@ -198,7 +220,7 @@ ScanReport scan_collected(Collected collected, const ScanOptions& options) {
           return;
         }
         std::string error;
-        switch (read_file(file.path, buffers[worker], error)) {
+        switch (read_file(file.path, options.max_file_size, buffers[worker], error)) {
           case ReadResult::Error:
             partials[worker].errors.push_back(fmt::format("{}: {}", file.display, error));
             return;
@@ -207,6 +229,9 @@ ScanReport scan_collected(Collected collected, const ScanOptions& options) {
             return;
           case ReadResult::Binary:
             partials[worker].skipped.push_back({file.display, "binary"});
+            return;
+          case ReadResult::TooLarge:
+            partials[worker].skipped.push_back({file.display, fmt::format("larger than {} bytes", options.max_file_size)});
             return;
           case ReadResult::Ok:
             break;

@@ -28,6 +28,7 @@ struct ScanOptions {
   bool report_placeholders = true;           // placeholder-shaped tokens as hints
   bool with_fixes = false;                   // fill ScanFinding::fixes (the language from the path)
   bool use_ignore_rules = true;              // leave out what git ignores (path_source.h)
+  bool line_hashes = false;                  // fill ScanFinding::line_hash (SARIF needs it; it costs a pass over the file)
   remediation::Names names;                  // the names the fixes' titles use
   ScanProgress* progress = nullptr;          // moved by scan_contents when set
   // Paths the project config leaves out (project_config.h's ignored_by), given the path from the

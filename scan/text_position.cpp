@@ -1,5 +1,7 @@
 #include "scan/text_position.h"
 
+#include <cstring>
+
 namespace ptl::scan {
 
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
@@ -29,6 +31,25 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 }
 
 TextPosition PositionWalker::at(std::size_t offset) {
+  // Whole lines skipped with memchr when the stretch holds no CR (a CR needs the slow path: a
+  // lone one ends a line, one before LF does not); then code points counted on the last line.
+  if (pos_ < offset && offset <= text_.size()) {
+    const char* p = text_.data() + pos_;
+    const char* const end = text_.data() + offset;
+    if (std::memchr(p, '\r', static_cast<std::size_t>(end - p)) == nullptr) {
+      const char* last = nullptr;
+      std::size_t lines = 0;
+      while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr) {
+        ++lines;
+        last = p++;
+      }
+      if (last != nullptr) {
+        here_.line += lines;
+        here_.column = 1;
+        pos_ = static_cast<std::size_t>(last - text_.data()) + 1;
+      }
+    }
+  }
   while (pos_ < offset && pos_ < text_.size()) {
     const char c = text_[pos_];
     if (c == '\n' || (c == '\r' && (pos_ + 1 >= text_.size() || text_[pos_ + 1] != '\n'))) {

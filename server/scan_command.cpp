@@ -155,6 +155,8 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
     err << "pulumi-token-lsp scan: " << error << "\n";
     return 2;
   }
+  options.line_hashes = format == scan::ReportFormat::Sarif;
+
   // The project config: the one the editor reads for this repository (project_config.h).
   scan::ProjectConfig config;
   bool config_ok = true;

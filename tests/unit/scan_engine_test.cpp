@@ -108,7 +108,7 @@ TEST_CASE("a file deleted between the listing and its read is skipped and named,
   fs::create_directories(dir);
   const std::string token = ptl::testing::make_token(11);
   for (const char* name : {"a.txt", "b.txt", "c.txt"}) std::ofstream(dir / name) << "t = " << token << "\n";
-  ptl::scan::Collected listed = ptl::scan::collect_paths({dir.string()}, 1 << 20);
+  ptl::scan::Collected listed = ptl::scan::collect_paths({dir.string()});
   REQUIRE(listed.files.size() == 3);
   fs::remove(dir / "b.txt");
   const ptl::scan::ScanReport report = ptl::scan::scan_collected(std::move(listed), {});
