@@ -16,7 +16,13 @@ namespace {
 // libgit2 keeps global state that must be set up once per process, before any other call.
 void init_libgit2() {
   static std::once_flag once;
-  std::call_once(once, [] { git_libgit2_init(); });
+  std::call_once(once, [] {
+    git_libgit2_init();
+    // libgit2 re-hashes every object it reads to check its id: 18 % of a history scan. A scan
+    // reads objects only to look at them (zlib still catches a damaged object); git itself does
+    // not verify on read either.
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+  });
 }
 
 std::string last_error() {
@@ -290,6 +296,96 @@ class CommitGraph {
   std::vector<Node> nodes_;
 };
 
+// The files `tree` records with content `base` does not have at that path (base null: all of
+// them), and exact renames (a file gone from one path, the same blob at a new one). Subtrees
+// with the same id on both sides are skipped unread: libgit2 1.5's tree diff walks into them,
+// which made it most of a history scan's time.
+class TreeComparison {
+ public:
+  explicit TreeComparison(git_repository* repo) : repo_(repo) {}
+
+  bool run(const git_tree* base, const git_tree* tree, std::vector<GitChange>& out) {
+    if (!compare(base, tree, "", out)) return false;
+    if (gone_.empty()) return true;
+    for (GitChange& c : out) {  // exact renames: each gone file pairs with one new path
+      const auto it = gone_.find(c.blob);
+      if (it == gone_.end() || it->second.empty()) continue;
+      c.renamed_from = std::move(it->second.back());
+      it->second.pop_back();
+    }
+    return true;
+  }
+
+ private:
+  static bool is_file(const git_tree_entry* e) { return is_file_mode(static_cast<std::uint16_t>(git_tree_entry_filemode(e))); }
+  static bool is_tree(const git_tree_entry* e) { return git_tree_entry_type(e) == GIT_OBJECT_TREE; }
+
+  Owned<git_tree> subtree(const git_tree_entry* e) {
+    git_tree* t = nullptr;
+    return Owned<git_tree>(git_tree_lookup(&t, repo_, git_tree_entry_id(e)) == 0 ? t : nullptr);
+  }
+
+  bool compare(const git_tree* base, const git_tree* tree, const std::string& prefix, std::vector<GitChange>& out) {
+    std::unordered_map<std::string_view, const git_tree_entry*> before;
+    if (base != nullptr) {
+      for (std::size_t i = 0, n = git_tree_entrycount(base); i < n; ++i) {
+        const git_tree_entry* e = git_tree_entry_byindex(base, i);
+        before.emplace(git_tree_entry_name(e), e);
+      }
+    }
+    for (std::size_t i = 0, n = git_tree_entrycount(tree); i < n; ++i) {
+      const git_tree_entry* e = git_tree_entry_byindex(tree, i);
+      const std::string_view name = git_tree_entry_name(e);
+      const git_tree_entry* b = nullptr;
+      if (const auto it = before.find(name); it != before.end()) {
+        b = it->second;
+        before.erase(it);
+      }
+      const bool same = b != nullptr && git_oid_equal(git_tree_entry_id(b), git_tree_entry_id(e)) == 1;
+      const std::string path = prefix + std::string(name);
+      if (is_file(e)) {
+        if (same && is_file(b)) continue;
+        if (b != nullptr && !forget(b, path)) return false;
+        out.push_back({path, hex(git_tree_entry_id(e)), {}});
+      } else if (is_tree(e)) {
+        if (same && is_tree(b)) continue;
+        const Owned<git_tree> now = subtree(e);
+        if (!now) return false;
+        Owned<git_tree> was;
+        if (b != nullptr && is_tree(b)) {
+          was = subtree(b);
+          if (!was) return false;
+        } else if (b != nullptr && !forget(b, path)) {
+          return false;
+        }
+        if (!compare(was.get(), now.get(), path + '/', out)) return false;
+      }  // submodules and symlinks hold no file content of this repository
+    }
+    for (const auto& [name, b] : before) {
+      if (!forget(b, prefix + std::string(name))) return false;
+    }
+    return true;
+  }
+
+  // Notes the files of an entry that is gone (or replaced by another kind), for renames.
+  bool forget(const git_tree_entry* e, const std::string& path) {
+    if (is_file(e)) {
+      gone_[hex(git_tree_entry_id(e))].push_back(path);
+    } else if (is_tree(e)) {
+      const Owned<git_tree> t = subtree(e);
+      if (!t) return false;
+      for (std::size_t i = 0, n = git_tree_entrycount(t.get()); i < n; ++i) {
+        const git_tree_entry* child = git_tree_entry_byindex(t.get(), i);
+        if (!forget(child, path + '/' + git_tree_entry_name(child))) return false;
+      }
+    }
+    return true;
+  }
+
+  git_repository* repo_;
+  std::unordered_map<std::string, std::vector<std::string>> gone_;  // blob -> paths it left
+};
+
 }  // namespace
 
 bool GitRepository::walk(const std::string& range, const CommitVisitor& visit, std::vector<std::string>& warnings,
@@ -350,7 +446,6 @@ bool GitRepository::walk(const std::string& range, const CommitVisitor& visit, s
   std::vector<git_oid> order;
   for (const git_oid& t : tips) graph.list(t, order);
 
-  const git_diff_options options = diff_options();
   for (const git_oid& id : order) {
     git_commit* raw_commit = nullptr;
     git_tree* raw_tree = nullptr;
@@ -373,19 +468,11 @@ bool GitRepository::walk(const std::string& range, const CommitVisitor& visit, s
       const Owned<git_commit> parent(raw_parent);
       if (git_commit_tree(&raw_parent_tree, parent.get()) == 0) parent_tree.reset(raw_parent_tree);
     }
-    git_diff* raw_diff = nullptr;
-    if (git_diff_tree_to_tree(&raw_diff, repo_, parent_tree.get(), tree.get(), &options) < 0) {
+    std::vector<GitChange> changes;
+    if (!TreeComparison(repo_).run(parent_tree.get(), tree.get(), changes)) {
       errors.push_back(fmt::format("commit {}: cannot compare it with its parent: {}", hex(&id), last_error()));
       continue;
     }
-    const Owned<git_diff> diff(raw_diff);
-    // Renames by identical content only: finding them needs no blob read.
-    git_diff_find_options find;
-    git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
-    find.flags = GIT_DIFF_FIND_RENAMES | GIT_DIFF_FIND_EXACT_MATCH_ONLY;
-    git_diff_find_similar(diff.get(), &find);
-    std::vector<GitChange> changes;
-    collect_changes(diff.get(), changes);
     // A merge brings in what its other parents had: a file as one of them has it is not new
     // here (it is reported at the commit that made it, if the range holds that commit).
     for (unsigned i = 1; i < git_commit_parentcount(commit.get()); ++i) {
