@@ -495,6 +495,27 @@ bool GitRepository::walk(const std::string& range, const CommitVisitor& visit, s
   return true;
 }
 
+GitRepository::CommitReach GitRepository::reach(const std::string& id) const {
+  CommitReach out;
+  git_oid commit;
+  if (git_oid_fromstr(&commit, id.c_str()) < 0) return out;
+  const auto holds = [&](const git_oid& tip) {
+    return git_oid_equal(&tip, &commit) == 1 || git_graph_descendant_of(repo_, &tip, &commit) == 1;
+  };
+  git_oid head;
+  out.in_head = git_reference_name_to_id(&head, repo_, "HEAD") == 0 && holds(head);
+  git_reference_iterator* raw_refs = nullptr;
+  if (git_reference_iterator_glob_new(&raw_refs, repo_, "refs/remotes/*") < 0) return out;
+  const Owned<git_reference_iterator> refs(raw_refs);
+  git_reference* ref = nullptr;
+  while (git_reference_next(&ref, refs.get()) == 0) {
+    const Owned<git_reference> owned(ref);
+    const git_oid* tip = git_reference_target(ref);  // null for a symbolic ref (origin/HEAD)
+    if (tip != nullptr && holds(*tip)) out.remote_branches.emplace_back(git_reference_shorthand(ref));
+  }
+  return out;
+}
+
 bool GitRepository::read_blob(const std::string& id, std::uintmax_t max_size, std::string& out, std::uintmax_t& size,
                               std::string& error) const {
   git_oid oid;

@@ -69,6 +69,15 @@ class GitRepository {
   bool read_blob(const std::string& id, std::uintmax_t max_size, std::string& out, std::uintmax_t& size,
                  std::string& error) const;
 
+  // Where commit `id` (40 hex digits) is: in HEAD's history or not, and the remote-tracking
+  // branches ("origin/main") whose history holds it, that is where it was pushed. A commit this
+  // repository does not have is in neither.
+  struct CommitReach {
+    bool in_head = false;
+    std::vector<std::string> remote_branches;
+  };
+  CommitReach reach(const std::string& id) const;
+
   // Whether git ignores `path` (canonical, inside the work tree; `directory` for directories,
   // so "dir/" patterns apply): .gitignore files at every level, .git/info/exclude and the
   // user's core.excludesFile, as `git status` reads them. False when libgit2 cannot tell.

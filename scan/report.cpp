@@ -23,6 +23,13 @@ std::string sarif_level(std::string_view severity) {
   return severity == "error" || severity == "warning" ? std::string(severity) : "note";
 }
 
+std::string committed_text(const Committed& c) {
+  std::string where = c.remote_branches.empty() ? "not pushed" : "pushed to " + c.remote_branches.front();
+  if (c.remote_branches.size() > 1) where += fmt::format(" and {} other branch(es)", c.remote_branches.size() - 1);
+  return fmt::format("[already committed in {} on {}{}, {}: rotate it]", c.commit.id.substr(0, 12),
+                     c.commit.date.substr(0, 10), c.in_head ? "" : ", not in HEAD's history", where);
+}
+
 }  // namespace
 
 void write_text(std::ostream& out, const ScanReport& report, bool color) {
@@ -36,6 +43,7 @@ void write_text(std::ostream& out, const ScanReport& report, bool color) {
       out << fmt::format(" added in commit {} by {} on {}", f.commit->id.substr(0, 12), f.commit->author,
                          f.commit->date.substr(0, 10));
     }
+    if (f.committed) out << " " << committed_text(*f.committed);
     out << "\n";
   }
   for (const Skipped& s : report.skipped) out << fmt::format("{}: skipped: {}\n", s.path, s.reason);
@@ -56,6 +64,10 @@ nlohmann::json commit_json(const CommitInfo& c) {
   return {{"id", c.id}, {"author", c.author}, {"email", c.email}, {"date", c.date}};
 }
 
+nlohmann::json committed_json(const Committed& c) {
+  return {{"commit", commit_json(c.commit)}, {"path", c.path}, {"inHead", c.in_head}, {"pushedTo", c.remote_branches}};
+}
+
 }  // namespace
 
 void write_json(std::ostream& out, const ScanReport& report) {
@@ -72,6 +84,7 @@ void write_json(std::ostream& out, const ScanReport& report) {
                         {"preview", f.preview},
                         {"fingerprint", f.fingerprint}});
     if (f.commit) findings.back()["commit"] = commit_json(*f.commit);
+    if (f.committed) findings.back()["committed"] = committed_json(*f.committed);
   }
   json skipped = json::array();
   for (const Skipped& s : report.skipped) skipped.push_back({{"path", s.path}, {"reason", s.reason}});
@@ -156,7 +169,8 @@ void write_sarif(std::ostream& out, const ScanReport& report, std::string_view v
                             {"endLine", f.end_line},
                             {"endColumn", f.end_column}}}}}}})},
          {"partialFingerprints", std::move(fingerprints)}});
-    if (f.commit) results.back()["properties"] = {{"commit", commit_json(*f.commit)}};
+    if (f.commit) results.back()["properties"]["commit"] = commit_json(*f.commit);
+    if (f.committed) results.back()["properties"]["committed"] = committed_json(*f.committed);
   }
   const json rule = {
       {"id", kRuleId},

@@ -19,6 +19,15 @@ struct CommitInfo {
   std::string date;  // the author date, ISO 8601 with the author's offset: 2026-12-04T18:06:25+01:00
 };
 
+// Where a token already is in a repository's history (history_index.h): committed tokens need
+// rotating, not only removing.
+struct Committed {
+  CommitInfo commit;   // the first commit (parents first) that holds the token
+  std::string path;    // its path in that commit
+  bool in_head = false;  // that commit is in HEAD's history
+  std::vector<std::string> remote_branches;  // remote-tracking branches holding it: pushed there
+};
+
 // One token found by a scan. Never holds the token: a masked preview and a fingerprint.
 struct ScanFinding {
   std::string path;  // as given (relative paths stay relative), or the --stdin-name
@@ -37,6 +46,7 @@ struct ScanFinding {
   // titles never hold a token (remediation.h).
   std::vector<std::string> fixes;
   std::optional<CommitInfo> commit;  // git history sources: the commit that added the token
+  std::optional<Committed> committed;  // scan --committed: the token is already in the history
 };
 
 }  // namespace ptl::scan

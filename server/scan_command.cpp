@@ -13,6 +13,7 @@
 
 #include "scan/baseline.h"
 #include "scan/git_source.h"
+#include "scan/history_index.h"
 #include "scan/project_config.h"
 #include "scan/report.h"
 #include "scan/scan_engine.h"
@@ -45,6 +46,8 @@ const char* const kScanHelp =
     "                            root, else in the scanned directory): ignore globs, placeholders,\n"
     "                            severity, allowlisted fingerprints, as the editor reads it\n"
     "  --no-config               read no project config\n"
+    "  --committed               also read the repository's whole history and mark each token it already\n"
+    "                            holds (commit, date, whether pushed): those need rotating, not only removing\n"
     "  --placeholders=hint|off   report placeholder-shaped tokens as hints, or not at all\n"
     "  --exit-zero               exit 0 when tokens are found (report-only pipelines)\n"
     "  --progress=auto|always|never  a progress line on standard error (auto: on a terminal, for scans\n"
@@ -72,7 +75,7 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
   std::string output, stdin_name = "<stdin>", baseline_in, baseline_out, range, repo_dir = ".";
   bool exit_zero = false, use_stdin = false, staged = false, history = false;
   std::string progress_mode = "auto", config_file;
-  bool no_config = false, placeholders_given = false;
+  bool no_config = false, placeholders_given = false, committed = false;
   std::vector<std::string> paths;
   const auto usage = [&](const std::string& msg) {
     err << "pulumi-token-lsp scan: " << msg << "\nTry pulumi-token-lsp scan --help.\n";
@@ -106,6 +109,8 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
       placeholders_given = true;
     } else if (a == "--config") {
       if (!value(config_file) || config_file.empty()) return usage("--config takes a file name");
+    } else if (a == "--committed") {
+      committed = true;
     } else if (a == "--no-config") {
       no_config = true;
     } else if (a == "--baseline") {
@@ -193,6 +198,16 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
                             : staged  ? scan::scan_staged(repo_dir, options)
                             : history ? scan::scan_history(repo_dir, range, options)
                                       : scan::scan_paths(paths, options);
+  if (committed && !history) {
+    // The history is read after the scan, and only when there is something to look up.
+    std::vector<std::string> errors;
+    if (report.real_findings() > 0) {
+      const scan::HistoryIndex index =
+          scan::HistoryIndex::build(staged || use_stdin ? repo_dir : paths.front(), options, errors);
+      index.annotate(report.findings);
+    }
+    for (std::string& e : errors) report.errors.push_back("history: " + e);
+  }
   if (progress_line) progress_line->finish();
   for (const std::string& e : report.errors) err << "pulumi-token-lsp scan: " << e << "\n";
   for (const std::string& w : report.warnings) err << "pulumi-token-lsp scan: warning: " << w << "\n";

@@ -539,4 +539,42 @@ def _(d):
     assert code == 2 and "ignore[0]" in err and "severity" in err and len(json.loads(out)["findings"]) == 4, (code, err)
 
 
+@case
+def _(d):
+    """--committed: a token the history already holds names its first commit, whether HEAD has it and where it was pushed; a new one has nothing"""
+    repo = d / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    old, local, fresh = token("committed-old"), token("committed-local"), token("committed-new")
+    write(repo / "a.py", f'a = "{old}"\n')
+    first = commit(repo, "one")
+    subprocess.run(["git", "clone", "-q", "--bare", str(repo), str(d / "remote.git")], check=True, env=GIT_ENV)
+    git(repo, "remote", "add", "origin", str(d / "remote.git"))
+    git(repo, "fetch", "-q", "origin")
+    write(repo / "b.py", f'b = "{local}"\n')
+    second = commit(repo, "two")
+    write(repo / "a.py", "a = 1\n")  # removed from the file: still in the history
+    write(repo / "c.py", f'c = "{local}"\nd = "{fresh}"\nold = "{old}"\n')
+    code, out, err = run(["scan", "--committed", "--format", "json", "c.py"], repo)
+    assert code == 1, err
+    got = [(f["line"], f.get("committed")) for f in json.loads(out)["findings"]]
+    assert got[0][1]["commit"]["id"] == second and got[0][1]["path"] == "b.py" and got[0][1]["pushedTo"] == [], got
+    assert got[0][1]["inHead"] is True
+    assert got[1] == (2, None), got
+    assert got[2][1]["commit"]["id"] == first and got[2][1]["pushedTo"] == ["origin/main"], got
+    code, out, _ = run(["scan", "--committed", "c.py"], repo)
+    assert f"[already committed in {second[:12]} on 2026-03-01, not pushed: rotate it]" in out.splitlines()[0], out
+    assert "pushed to origin/main" in out.splitlines()[2], out
+    code, _, err = run(["scan", "--committed", "--format", "sarif", "--output", "c.sarif", "c.py"], repo)
+    sarif = json.loads((repo / "c.sarif").read_text())
+    assert sarif["runs"][0]["results"][0]["properties"]["committed"]["commit"]["id"] == second
+    v = subprocess.run(["node", str(Path(__file__).with_name("validate_sarif.mjs")), str(repo / "c.sarif"), str(repo)],
+                       capture_output=True, text=True)
+    assert v.returncode == 0, v.stdout + v.stderr
+    # Outside a repository there is no history: nothing is marked, nothing fails.
+    write(d / "plain/x.py", f'x = "{fresh}"\n')
+    code, out, err = run(["scan", "--committed", "--format", "json", "x.py"], d / "plain")
+    assert code == 1 and "committed" not in json.loads(out)["findings"][0], (out, err)
+
+
 finish("scan")
