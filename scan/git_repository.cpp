@@ -549,3 +549,44 @@ bool GitRepository::read_blob(const std::string& id, std::uintmax_t max_size, st
 }
 
 }  // namespace ptl::scan
+
+namespace ptl::scan {
+
+GitRepository::IgnoreSources GitRepository::ignore_sources() const {
+  IgnoreSources out;
+  out.info_exclude = std::filesystem::path(git_repository_commondir(repo_)) / "info" / "exclude";
+  git_config* raw_config = nullptr;
+  if (git_repository_config_snapshot(&raw_config, repo_) < 0) return out;
+  const std::unique_ptr<git_config, void (*)(git_config*)> config(raw_config, git_config_free);
+  int ignore_case = 0;
+  if (git_config_get_bool(&ignore_case, config.get(), "core.ignorecase") == 0) out.ignore_case = ignore_case != 0;
+  // libgit2's attribute cache takes the value as written, expanding only a leading "~/".
+  git_buf buf = GIT_BUF_INIT;
+  git_config_entry* raw_entry = nullptr;
+  if (git_config_get_entry(&raw_entry, config.get(), "core.excludesfile") == 0) {
+    const std::string value = raw_entry->value != nullptr ? raw_entry->value : "";
+    git_config_entry_free(raw_entry);
+    if (value.starts_with("~/")) {
+      if (git_config_get_path(&buf, config.get(), "core.excludesfile") == 0) out.excludes_file = buf.ptr;
+    } else {
+      out.excludes_file = value;
+    }
+  } else if (git_libgit2_opts(GIT_OPT_GET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, &buf) == 0 && buf.ptr != nullptr) {
+    // A list of directories (GIT_PATH_LIST_SEPARATOR); the first holding "ignore" wins.
+    const std::string list = buf.ptr;
+    for (std::size_t start = 0; start <= list.size();) {
+      const std::size_t end = std::min(list.find(GIT_PATH_LIST_SEPARATOR, start), list.size());
+      const std::filesystem::path candidate = std::filesystem::path(list.substr(start, end - start)) / "ignore";
+      std::error_code ec;
+      if (end > start && std::filesystem::exists(candidate, ec)) {
+        out.excludes_file = candidate;
+        break;
+      }
+      start = end + 1;
+    }
+  }
+  git_buf_dispose(&buf);
+  return out;
+}
+
+}  // namespace ptl::scan

@@ -85,6 +85,17 @@ class GitRepository {
   // The same for a path relative to the work tree's root, '/'-separated ("src/a.ts").
   bool ignored_relative(std::string relative, bool directory) const;
 
+  // What libgit2 reads for git's ignore rules besides the work tree's .gitignore files, found as
+  // libgit2 finds them: core.excludesFile (a leading "~/" expanded; unset: "ignore" in libgit2's
+  // XDG directory, $XDG_CONFIG_HOME/git or ~/.config/git, when it exists; empty when neither),
+  // the info/exclude file of the common git directory, and core.ignoreCase (false when unset).
+  struct IgnoreSources {
+    std::filesystem::path excludes_file;
+    std::filesystem::path info_exclude;
+    bool ignore_case = false;
+  };
+  IgnoreSources ignore_sources() const;
+
  private:
   GitRepository(git_repository* repo, std::filesystem::path workdir) : repo_(repo), workdir_(std::move(workdir)) {}
   git_repository* repo_;

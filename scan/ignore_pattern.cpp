@@ -199,4 +199,11 @@ bool IgnorePattern::matches(std::string_view path, std::size_t* steps) const {
   return segments_match(within_, segments, count);
 }
 
+bool IgnorePattern::matches_itself(std::string_view path) const {
+  if (!ok()) return false;
+  std::size_t steps = 0;
+  const std::vector<std::string_view> segments = split_path(path);
+  return !segments.empty() && segments_match(exact_, segments, steps);
+}
+
 }  // namespace ptl::scan

@@ -48,6 +48,11 @@ class IgnorePattern {
   // segments are skipped. Always false when !ok(). If `steps` is not null, the number of
   // elementary comparisons made is added to it (tests check the complexity bound with it).
   bool matches(std::string_view path, std::size_t* steps = nullptr) const;
+  // True if the pattern matches `path` itself: unlike matches(), a directory holding it does
+  // not count, and a trailing '/' is not checked (the caller knows which paths are
+  // directories). For rule lists with negation, where each directory was judged on its own
+  // (git's ignore files: git_ignore_rules.h). Always false when !ok().
+  bool matches_itself(std::string_view path) const;
 
  private:
   struct Element {

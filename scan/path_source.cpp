@@ -1,9 +1,12 @@
 #include "scan/path_source.h"
 
 #include <algorithm>
+#include <optional>
+#include <tuple>
 
 #include <fmt/format.h>
 
+#include "scan/git_ignore_rules.h"
 #include "scan/git_repository.h"
 
 namespace ptl::scan {
@@ -117,10 +120,18 @@ Collected collect_paths(const std::vector<std::string>& roots, bool use_ignore_r
     // Depth first with a stack of directories, each listed on its own: one that cannot be
     // listed is an error naming it, and the walk goes on with its siblings (a recursive
     // directory iterator stops at the first).
-    std::vector<std::pair<fs::path, std::string>> pending{{base, ""}};  // (directory, path below the root)
+    // git's rules, each directory's .gitignore read once, when the walk enters it.
+    std::optional<GitIgnoreRules> ignore_rules;
+    if (rules != nullptr) ignore_rules.emplace(*rules, key_prefix);
+    using IgnoreDirectory = const GitIgnoreRules::Directory*;
+    // (directory, path below the root, the ignore rules of its parent)
+    std::vector<std::tuple<fs::path, std::string, IgnoreDirectory>> pending{
+        {base, "", ignore_rules ? ignore_rules->start() : nullptr}};
     while (!pending.empty()) {
-      const auto [dir, below] = std::move(pending.back());
+      const auto [dir, below, parent_rules] = std::move(pending.back());
       pending.pop_back();
+      const IgnoreDirectory here =
+          ignore_rules && !below.empty() ? ignore_rules->enter(parent_rules, join(key_prefix, below)) : parent_rules;
       fs::directory_iterator it(dir, ec);
       if (ec) {
         out.errors.push_back(fmt::format("{}: {}", join(display_prefix, below).empty() ? "." : join(display_prefix, below),
@@ -136,10 +147,10 @@ Collected collect_paths(const std::vector<std::string>& roots, bool use_ignore_r
         std::string child = join(below, name);
         if (is_dir && name == ".git") {
           // never entered: git's own files
-        } else if (rules != nullptr && rules->ignored_relative(join(key_prefix, child), is_dir)) {
+        } else if (ignore_rules && ignore_rules->ignored(here, join(key_prefix, child), is_dir)) {
           ++out.ignored;
         } else if (is_dir) {
-          pending.emplace_back(p, std::move(child));
+          pending.emplace_back(p, std::move(child), here);
         } else {
           add_file(p, type, join(display_prefix, child), join(key_prefix, child), canonical_root, out);
         }
