@@ -26,6 +26,16 @@ std::size_t line_end_after(std::string_view text, std::size_t pos) {
   return cr ? static_cast<std::size_t>(static_cast<const char*>(cr) - s) : end;
 }
 
+bool suppressed_at(std::string_view text, std::size_t pos) {
+  const std::size_t start = line_start_before(text, pos);
+  if (suppresses_own_line(text.substr(start, line_end_after(text, pos) - start))) return true;
+  if (start == 0) return false;
+  std::size_t prev_end = start - 1;
+  if (prev_end > 0 && text[prev_end] == '\n' && text[prev_end - 1] == '\r') --prev_end;
+  const std::size_t prev_start = line_start_before(text, prev_end);
+  return suppresses_next_line(text.substr(prev_start, prev_end - prev_start));
+}
+
 void scan_lines(const PulumiTokenDetector& detector, std::string_view text, std::size_t from,
                 std::size_t to, std::vector<Finding>& out) {
   thread_local std::vector<std::size_t> matches;
@@ -37,14 +47,7 @@ void scan_lines(const PulumiTokenDetector& detector, std::string_view text, std:
     if (!(m >= cur_start && m < cur_end)) {
       cur_start = line_start_before(text, m);
       cur_end = line_end_after(text, m);
-      std::string_view line = text.substr(cur_start, cur_end - cur_start);
-      cur_suppressed = suppresses_own_line(line);
-      if (!cur_suppressed && cur_start > 0) {
-        std::size_t prev_end = cur_start - 1;
-        if (prev_end > 0 && text[prev_end] == '\n' && text[prev_end - 1] == '\r') --prev_end;
-        std::size_t prev_start = line_start_before(text, prev_end);
-        cur_suppressed = suppresses_next_line(text.substr(prev_start, prev_end - prev_start));
-      }
+      cur_suppressed = suppressed_at(text, m);
     }
     if (cur_suppressed) continue;
     out.push_back(Finding{m, is_placeholder_token(text.substr(m, PulumiTokenDetector::kTokenLength))});

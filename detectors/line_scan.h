@@ -23,6 +23,11 @@ struct Finding {
 void scan_lines(const PulumiTokenDetector& detector, std::string_view text, std::size_t from,
                 std::size_t to, std::vector<Finding>& out);
 
+// True when an ignore marker (suppression.h) silences a finding at offset `pos`: on its line, or
+// a next-line marker on the line before. What scan_lines applies, for findings from elsewhere
+// (encoded_tokens.h).
+bool suppressed_at(std::string_view text, std::size_t pos);
+
 // Start of the line holding offset `pos` (the byte after the previous line break, or 0).
 std::size_t line_start_before(std::string_view text, std::size_t pos);
 // End of the line holding `pos`: offset of its line break, or text.size().

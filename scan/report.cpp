@@ -30,6 +30,11 @@ std::string committed_text(const Committed& c) {
                      c.commit.date.substr(0, 10), c.in_head ? "" : ", not in HEAD's history", where);
 }
 
+// " (base64-encoded)" after the preview of an encoded token; nothing for a plain one.
+std::string encoded_text(const ScanFinding& f) {
+  return f.encoding.empty() ? std::string() : fmt::format(" ({}-encoded)", f.encoding);
+}
+
 }  // namespace
 
 void write_text(std::ostream& out, const ScanReport& report, bool color) {
@@ -37,8 +42,9 @@ void write_text(std::ostream& out, const ScanReport& report, bool color) {
     const std::string_view severity = f.placeholder ? "hint" : report.severity;
     const std::string shown = color ? fmt::format("\x1b[{}m{}\x1b[0m", severity_color(severity), severity)
                                     : std::string(severity);
-    out << fmt::format("{}:{}:{}: {}: {} access token {} (fingerprint {})", f.path, f.line, f.column, shown,
-                       f.placeholder ? "Placeholder-shaped Pulumi" : "Pulumi", f.preview, f.fingerprint.substr(0, 16));
+    out << fmt::format("{}:{}:{}: {}: {} access token {}{} (fingerprint {})", f.path, f.line, f.column, shown,
+                       f.placeholder ? "Placeholder-shaped Pulumi" : "Pulumi", f.preview, encoded_text(f),
+                       f.fingerprint.substr(0, 16));
     if (f.commit) {
       out << fmt::format(" added in commit {} by {} on {}", f.commit->id.substr(0, 12), f.commit->author,
                          f.commit->date.substr(0, 10));
@@ -83,6 +89,7 @@ void write_json(std::ostream& out, const ScanReport& report) {
                         {"severity", f.placeholder ? "hint" : report.severity},
                         {"preview", f.preview},
                         {"fingerprint", f.fingerprint}});
+    if (!f.encoding.empty()) findings.back()["encoding"] = f.encoding;
     if (f.commit) findings.back()["commit"] = commit_json(*f.commit);
     if (f.committed) findings.back()["committed"] = committed_json(*f.committed);
   }
@@ -157,9 +164,9 @@ void write_sarif(std::ostream& out, const ScanReport& report, std::string_view v
          {"ruleIndex", 0},
          {"level", f.placeholder ? "note" : sarif_level(report.severity)},
          {"message",
-          {{"text", fmt::format("{} Pulumi access token {}: rotate it, then read it from the environment or a secrets "
-                                "manager.",
-                                f.placeholder ? "Placeholder-shaped" : "Hard-coded", f.preview)}}},
+          {{"text", fmt::format("{} Pulumi access token {}{}: rotate it, then read it from the environment or a "
+                                "secrets manager.",
+                                f.placeholder ? "Placeholder-shaped" : "Hard-coded", f.preview, encoded_text(f))}}},
          {"locations",
           json::array({{{"physicalLocation",
                          {{"artifactLocation", artifact_location(f.root_path)},
@@ -169,6 +176,7 @@ void write_sarif(std::ostream& out, const ScanReport& report, std::string_view v
                             {"endLine", f.end_line},
                             {"endColumn", f.end_column}}}}}}})},
          {"partialFingerprints", std::move(fingerprints)}});
+    if (!f.encoding.empty()) results.back()["properties"]["encoding"] = f.encoding;
     if (f.commit) results.back()["properties"]["commit"] = commit_json(*f.commit);
     if (f.committed) results.back()["properties"]["committed"] = committed_json(*f.committed);
   }

@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "detectors/encoded_tokens.h"
 #include "detectors/line_scan.h"
 #include "detectors/pulumi_token_detector.h"
 #include "detectors/token_mask.h"
@@ -29,6 +30,11 @@ using detectors::PulumiTokenDetector;
 
 const PulumiTokenDetector& detector() {
   static const PulumiTokenDetector instance;  // immutable after construction: shared by threads
+  return instance;
+}
+
+const detectors::EncodedTokenFinder& encoded_finder() {
+  static const detectors::EncodedTokenFinder instance(detector());  // immutable too
   return instance;
 }
 
@@ -105,29 +111,51 @@ std::size_t ScanReport::real_findings() const {
 
 std::vector<ScanFinding> scan_text(const std::string& path, std::string_view text, const ScanOptions& options,
                                    std::string_view key) {
-  std::vector<detectors::Finding> found;
-  detectors::scan_lines(detector(), text, 0, text.size(), found);
+  // Plain tokens (the editor's pipeline) and encoded ones (encoded_tokens.h), in text order for
+  // the forward-only PositionWalker.
+  struct Found {
+    std::size_t begin, end;
+    std::string_view token;
+    bool placeholder;
+    const detectors::EncodedFinding* encoded;  // null: a plain token
+  };
+  std::vector<detectors::Finding> plain;
+  detectors::scan_lines(detector(), text, 0, text.size(), plain);
+  std::vector<detectors::EncodedFinding> encoded;
+  encoded_finder().find(text, encoded);
+  std::vector<Found> found;
+  found.reserve(plain.size() + encoded.size());
+  for (const detectors::Finding& f : plain) {
+    found.push_back({f.begin, f.begin + PulumiTokenDetector::kTokenLength,
+                     text.substr(f.begin, PulumiTokenDetector::kTokenLength), f.placeholder, nullptr});
+  }
+  for (const detectors::EncodedFinding& f : encoded) {
+    if (detectors::suppressed_at(text, f.begin)) continue;  // ignore markers apply as to plain tokens
+    found.push_back({f.begin, f.end, f.token, f.placeholder, &f});
+  }
+  std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.begin < b.begin; });
   std::vector<ScanFinding> out;
   PositionWalker walker(text);
-  for (const detectors::Finding& f : found) {
+  for (const Found& f : found) {
     if (f.placeholder && !options.report_placeholders) continue;
-    const std::string_view token = text.substr(f.begin, PulumiTokenDetector::kTokenLength);
     const TextPosition start = walker.at(f.begin);
     ScanFinding s;
     s.path = path;
     s.root_path = key.empty() ? path : std::string(key);
     s.line = start.line;
     s.column = start.column;
-    s.end_line = start.line;  // a token never spans a line break
-    s.end_column = start.column + PulumiTokenDetector::kTokenLength;
+    // Neither a token nor an encoded run spans a line break, and an encoded run is ASCII: one
+    // column a byte.
+    s.end_line = start.line;
+    s.end_column = start.column + (f.end - f.begin);
     s.placeholder = f.placeholder;
-    s.preview = detectors::mask_token(token);
-    s.token_hash = sha256_hex(token);
+    s.preview = detectors::mask_token(f.token);
+    s.token_hash = sha256_hex(f.token);
     s.fingerprint = fingerprint_from_token_hash(kRuleId, s.root_path, s.token_hash);
-    if (options.with_fixes && !f.placeholder) {
+    if (f.encoded != nullptr) s.encoding = detectors::describe_encoding(f.encoded->layers);
+    if (options.with_fixes && !f.placeholder && f.encoded == nullptr) {
       const remediation::Language language = remediation::detect_language("", path);
-      for (remediation::Fix& fix :
-           remediation::fixes_for(text, f.begin, f.begin + PulumiTokenDetector::kTokenLength, language, options.names)) {
+      for (remediation::Fix& fix : remediation::fixes_for(text, f.begin, f.end, language, options.names)) {
         s.fixes.push_back(std::move(fix.title));
       }
     }

@@ -35,10 +35,15 @@ struct ScanFinding {
   // repository, absolute outside that): what fingerprints key on and SARIF names.
   std::string root_path;
   // 1-based; columns count code points, every byte of invalid UTF-8 one (as the editor counts
-  // in UTF-32); the end is the position just past the token.
+  // in UTF-32); the end is the position just past the token (its encoded text: `encoding`).
   std::size_t line = 0, column = 0, end_line = 0, end_column = 0;
   bool placeholder = false;  // placeholder-shaped (detectors/placeholder.h): reported as a hint
   std::string preview;       // detectors::mask_token: "pul-1a2b…"
+  // How the token was encoded where it was found, outermost first (detectors/encoded_tokens.h's
+  // describe_encoding): "base64", "base64 > json-escape"; empty for a plain token. Then the
+  // position covers the encoded text, and preview and fingerprint come from the decoded token
+  // (the same as where it is plain).
+  std::string encoding;
   std::string fingerprint;   // fingerprint.h, keyed on the path from the repository's root
   std::string token_hash;    // sha256_hex of the token, to key the fingerprint on another path; never reported
   std::string line_hash;     // GitHub's primaryLocationLineHash of the line (line_hash.h)

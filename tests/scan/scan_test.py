@@ -577,4 +577,101 @@ def _(d):
     assert code == 1 and "committed" not in json.loads(out)["findings"][0], (out, err)
 
 
+# Encoded tokens (issue 14): base64, JSON escapes and percent-encoding hide a token; the report
+# names the encoding and covers the encoded text, and writes neither the token nor its encoding.
+ENCODED: list[str] = []
+
+
+def b64(data: str, url: bool = False) -> str:
+    import base64
+    e = (base64.urlsafe_b64encode if url else base64.b64encode)(data.encode()).decode()
+    ENCODED.append(e)
+    return e
+
+
+def run_encoded(args, cwd, stdin: bytes | None = None):
+    code, out, err = run(args, cwd, stdin)
+    for e in ENCODED:  # nor any encoded form of a token
+        assert e not in out and e not in err, "an encoded token was written"
+    return code, out, err
+
+
+@case
+def _(d):
+    """encoded: a Kubernetes Secret, a .dockerconfigjson and an env file in base64; the range covers the encoded text, one fingerprint with the plain token"""
+    a, b, c = token("enc-secret"), token("enc-docker"), token("enc-env")
+    secret = b64(a)
+    docker = b64('{"auths":{"ghcr.io":{"auth":"' + b64("bot:" + b) + '"}}}')
+    env = b64(c, url=True).rstrip("=")  # a token's bytes never encode to - or _: the same as base64
+    write(d / "k8s/secret.yaml", f"kind: Secret\ndata:\n  token: {secret}\n  plain: {a}\n")
+    write(d / "k8s/pull.yaml", f"type: kubernetes.io/dockerconfigjson\ndata:\n  .dockerconfigjson: {docker}\n")
+    write(d / "ci.env", f"PULUMI_TOKEN_B64={env}\n")
+    code, out, err = run_encoded(["scan", "--format", "json", "."], d)
+    assert code == 1, err
+    found = json.loads(out)["findings"]
+    got = [(f["path"], f["line"], f["column"], f["endLine"], f["endColumn"], f.get("encoding"), f["preview"])
+           for f in found]
+    assert got[0] == ("ci.env", 1, 18, 1, 18 + len(env), "base64", c[:8] + "…"), got
+    assert got[1][:3] == ("k8s/pull.yaml", 3, 22 + 4 * ((len('{"auths":{"ghcr.io":{"auth":"') + 4) // 3)), got
+    assert got[1][5:] == ("base64 > base64", b[:8] + "…"), got
+    assert (got[1][4] - got[1][2]) % 4 == 0 and got[1][4] <= 22 + len(docker), got
+    assert got[2] == ("k8s/secret.yaml", 3, 10, 3, 10 + len(secret), "base64", a[:8] + "…"), got
+    assert got[3] == ("k8s/secret.yaml", 4, 10, 4, 54, None, a[:8] + "…"), got
+    assert found[2]["fingerprint"] == found[3]["fingerprint"], "the encoded and plain token differ in fingerprint"
+    code, out, _ = run_encoded(["scan", "k8s/secret.yaml"], d)
+    assert out.splitlines()[0].startswith(f"k8s/secret.yaml:3:10: error: Pulumi access token {a[:8]}… (base64-encoded) "), out
+
+
+@case
+def _(d):
+    """encoded: JSON escapes and percent-encoding; SARIF names the encoding in the message and a property, and validates"""
+    a, b = token("enc-json"), token("enc-url")
+    escaped = "\\u0070ul\\u002d" + a[4:]
+    pct = "%70ul%2D" + b[4:]
+    ENCODED.extend([escaped, pct, a[4:], b[4:]])  # the hex digits alone would be the token too
+    write(d / "nb.ipynb", '{"cells": [{"source": ["t = \\"' + escaped + '\\""]}]}\n')
+    write(d / "deploy.sh", f"curl 'https://hooks.example.com/run?token={pct}&x=1'\n")
+    code, out, err = run_encoded(["scan", "--format", "sarif", "--output", "r.sarif", "."], d)
+    assert code == 1, err
+    results = json.loads((d / "r.sarif").read_text())["runs"][0]["results"]
+    got = [(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["properties"]["encoding"],
+            r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+            r["locations"][0]["physicalLocation"]["region"]["endColumn"]) for r in results]
+    sh_col = len("curl 'https://hooks.example.com/run?token=") + 1
+    nb_col = len('{"cells": [{"source": ["t = \\"') + 1
+    assert got == [("deploy.sh", "percent", sh_col, sh_col + len(pct)),
+                   ("nb.ipynb", "json-escape", nb_col, nb_col + len(escaped))], got
+    assert "(percent-encoded)" in results[0]["message"]["text"], results[0]["message"]
+    v = subprocess.run(["node", str(Path(__file__).with_name("validate_sarif.mjs")), str(d / "r.sarif"), str(d)],
+                       capture_output=True, text=True)
+    assert v.returncode == 0, v.stdout + v.stderr
+    (d / "r.sarif").unlink()
+
+
+@case
+def _(d):
+    """encoded: ignore markers apply; near misses (39 or 41 digits, uppercase) stay quiet when encoded; exit 0"""
+    a = token("enc-ignored")
+    near = [a[:-1], a + "0", "pul-" + a[4:].upper()]
+    ENCODED.extend(near)
+    lines = [f"ignored: {b64(a)} # pulumi-token-lsp:ignore", "# pragma: allowlist nextline secret",
+             f"next: {b64(' ' + a)}"]
+    lines += [f"near{i}: {b64(n)}" for i, n in enumerate(near)]
+    lines += [f'"json{i}": "\\u0070{n[1:]}"' for i, n in enumerate(near)]
+    write(d / "quiet.yaml", "\n".join(lines) + "\n")
+    code, out, err = run_encoded(["scan", "quiet.yaml"], d)
+    assert code == 0, (out, err)
+    assert out.startswith("0 token(s), 0 placeholder(s) in 1 file(s)"), out
+
+
+@case
+def _(d):
+    """encoded: standard input, and a 2 MB line of base64 hits answered (no quadratic rescans)"""
+    a = token("enc-stdin")
+    code, out, _ = run_encoded(["scan", "--stdin-name", "ci.yml", "-"], d, stdin=f"auth: {b64('u:' + a)}\n".encode())
+    assert code == 1 and out.startswith("ci.yml:1:7: error: Pulumi access token ") and "(base64-encoded)" in out, out
+    code, out, _ = run_encoded(["scan", "-"], d, stdin=("cHVsLB1bCwdWwt" * 150000 + "\n").encode())
+    assert code == 0, out
+
+
 finish("scan")
