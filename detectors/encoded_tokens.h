@@ -17,7 +17,9 @@
 //   - the three base64 alignments of "pul-" ("cHVsL", "B1bC", "wdWwt"), the base64 alignments of
 //     those three (a second base64 layer) and of "\u00" (base64 of JSON-escaped text);
 //   - a JSON escape "\u" or "\/" (not itself escaped: "\\u" is a backslash and a 'u');
-//   - a '%'.
+//   - a '%' followed by a hex digit.
+// The pass tests byte pairs against nibble masks, 32 bytes a step with AVX2 (about 4 GB/s, a
+// sixth of the detector's speed), then the exact pairs, then the literals.
 // A hit is extended to its maximal run: base64 alphabet characters (both alphabets) plus trailing
 // '=' padding; or, for escapes and percent-encoding, characters of [A-Za-z0-9+/=_.~-] and escapes
 // of that kind. A base64 run is decoded from the quad boundaries its hits imply (a hit's position
