@@ -96,7 +96,10 @@ struct Prefilter {
   Prefilter() {
     add_alignments("pul-", literals);
     const std::size_t direct = literals.size();
-    for (std::size_t i = 0; i < direct; ++i) add_alignments(literals[i].text, literals);
+    for (std::size_t i = 0; i < direct; ++i) {
+      const std::string text = literals[i].text;  // a copy: add_alignments appends to `literals`
+      add_alignments(text, literals);
+    }
     add_alignments("\\u00", literals);
     for (std::size_t i = 0; i < literals.size(); ++i) set(literals[i].text[0], literals[i].text[1], i % 6);
     set('\\', 'u', 6);
