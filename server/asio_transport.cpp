@@ -107,7 +107,18 @@ class Session {
       : io_(io), in_(in), out_(out), server_(server), queue_(queue), log_(log), reader_(options.max_message_bytes),
         buf_(kReadSize), signals_(io, SIGTERM, SIGINT) {}
 
+  // The server's background work (workspace scans, history) reports on another thread: its
+  // completions are run here, on the thread that owns the server, and what they publish is written.
+  ~Session() { server_.set_background_notify(nullptr); }
+
   void start() {
+    server_.set_background_notify([this] {
+      asio::post(io_, [this] {
+        server_.drain_background();
+        server_.flush();
+        write();
+      });
+    });
     signals_.async_wait([this](const boost::system::error_code& ec, int sig) {
       if (ec) return;
       log_.error("terminated by signal {}", sig);

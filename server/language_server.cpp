@@ -69,7 +69,23 @@ void LanguageServer::handle_framing_event(const protocol::FramingEvent& ev) {
     log_.error("framing: {}", ev.detail);
 }
 
+void LanguageServer::set_background_notify(std::function<void()> notify) {
+  history_work_.set_notify(notify);
+  workspace_work_.set_notify(std::move(notify));
+}
+
+std::size_t LanguageServer::drain_background() { return history_work_.drain() + workspace_work_.drain(); }
+
+void LanguageServer::wait_background_idle() {
+  // A completion may submit more work (a rescan after a change): wait until nothing is left.
+  do {
+    history_work_.wait_idle();
+    workspace_work_.wait_idle();
+  } while (drain_background() > 0);
+}
+
 void LanguageServer::handle_batch(std::vector<std::string> bodies) {
+  drain_background();
   std::vector<protocol::Classified> parsed;
   parsed.reserve(bodies.size());
   std::unordered_set<std::string> cancelled;
@@ -464,7 +480,7 @@ void LanguageServer::append_diagnostics_array(std::string& out, OpenDocument& do
   if (doc.allowlisted.size() > 4 * text.finding_count() + 1024) doc.allowlisted.clear();
   const std::function<bool(const DocumentFinding&)> allowlisted = [&](const DocumentFinding& f) {
     std::string scratch;
-    const std::string_view token = text.view(f.begin, f.begin + detectors::PulumiTokenDetector::kTokenLength, scratch);
+    const std::string_view token = text.token_of(f, scratch);
     auto [it, added] = doc.allowlisted.try_emplace(std::hash<std::string_view>{}(token), false);
     if (added) it->second = project_configs_.allowlisted(doc.scope, token);
     return it->second;

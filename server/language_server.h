@@ -15,6 +15,7 @@
 //     shown once (window/showMessage) while the rest of it applies.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -28,6 +29,7 @@
 #include "protocol/json_rpc.h"
 #include "protocol/lsp_types.h"
 #include "protocol/message_reader.h"
+#include "server/background_work.h"
 #include "server/logger.h"
 #include "server/output_sink.h"
 #include "server/project_configs.h"
@@ -52,6 +54,15 @@ class LanguageServer {
   bool exit_requested() const { return exit_requested_; }
   // 0 after shutdown then exit; 1 otherwise (also when the stream ends without exit).
   int exit_code() const { return exit_requested_ && shutdown_ ? 0 : 1; }
+
+  // Work that runs off this thread (background_work.h). `notify` is called on a worker thread
+  // when completions are ready; the transport then calls drain_background() and flush() on the
+  // server's thread. Without a notify, handle_batch drains before each batch.
+  void set_background_notify(std::function<void()> notify);
+  // Runs the ready completions (they update documents and publish); returns how many ran.
+  std::size_t drain_background();
+  // Blocks until all background jobs have finished (tests), then drains.
+  void wait_background_idle();
 
   PositionEncoding encoding() const { return encoding_; }
   const Settings& settings() const { return settings_; }
@@ -132,6 +143,9 @@ class LanguageServer {
   std::vector<std::string> dirty_;  // URIs to publish at the next flush
   std::unordered_map<std::string, std::string> pending_requests_;  // our request id -> method
   std::uint64_t next_request_id_ = 1;
+  // Last members: destroyed first, so no job outlives the state its completion touches.
+  BackgroundWork history_work_;    // reading git history (one job per repository)
+  BackgroundWork workspace_work_;  // scanning the workspace's files
 };
 
 }  // namespace ptl::server

@@ -148,6 +148,10 @@ std::string_view TextDocument::view(std::size_t begin, std::size_t end, std::str
   return scratch;
 }
 
+std::string_view TextDocument::token_of(const DocumentFinding& f, std::string& scratch) const {
+  return view(f.begin, f.begin + kTokenLength, scratch);
+}
+
 std::string TextDocument::text() const {
   std::string out;
   out.reserve(size_);

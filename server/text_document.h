@@ -66,6 +66,9 @@ class TextDocument {
 
   // Bytes [begin, end): a view into one chunk when they lie in one, else a copy in `scratch`.
   std::string_view view(std::size_t begin, std::size_t end, std::string& scratch) const;
+  // The token `f` stands for (44 bytes): a view of the text, or a copy in `scratch` when it
+  // crosses chunks. Every use of a finding's token (allowlist, history, masks) goes through here.
+  std::string_view token_of(const DocumentFinding& f, std::string& scratch) const;
   std::string text() const;
   char at(std::size_t offset) const;
 
