@@ -281,9 +281,11 @@ Decoded<InitializeParams> decode_initialize(const json& params) {
     c.diagnosticRefresh = bool_member(object_member(*ws, "diagnostics"), "refreshSupport");
     c.didChangeWatchedFilesDynamic =
         bool_member(object_member(*ws, "didChangeWatchedFiles"), "dynamicRegistration");
+    c.workspaceFolders = bool_member(ws, "workspaceFolders");
   }
   if (const json* win = object_member(*caps, "window")) {
     c.showDocument = bool_member(object_member(*win, "showDocument"), "support");
+    c.workDoneProgress = bool_member(win, "workDoneProgress");
   }
   return ok(std::move(r));
 }
@@ -299,11 +301,82 @@ Decoded<DidChangeWatchedFilesParams> decode_did_change_watched_files(const json&
     const std::string path = "changes[" + std::to_string(i) + "]";
     const json& change = (*changes)[i];
     if (!change.is_object()) return fail<R>(path + ": expected object");
-    std::string uri;
-    if (auto e = get_string(change, "uri", path, uri); !e.empty()) return fail<R>(e);
-    r.uris.push_back(std::move(uri));
+    FileEvent event;
+    if (auto e = get_string(change, "uri", path, event.uri); !e.empty()) return fail<R>(e);
+    auto type = change.find("type");
+    if (type == change.end()) return fail<R>(path + ".type: missing");
+    if (!type->is_number_integer() || type->get<std::int64_t>() < 1 || type->get<std::int64_t>() > 3)
+      return fail<R>(path + ".type: expected 1, 2 or 3 (FileChangeType)");
+    event.type = type->get<int>();
+    r.changes.push_back(std::move(event));
   }
   return ok(std::move(r));
+}
+
+namespace {
+
+// The uri of each object in params[path] (an array of WorkspaceFolder), appended to `out`.
+std::string folder_uris(const json& parent, const char* key, const std::string& path, std::vector<std::string>& out) {
+  auto list = parent.find(key);
+  if (list == parent.end()) return path + ": missing";
+  if (!list->is_array()) return path + ": expected array";
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string item_path = path + "[" + std::to_string(i) + "]";
+    const json& folder = (*list)[i];
+    if (!folder.is_object()) return item_path + ": expected object";
+    std::string uri;
+    if (auto e = get_string(folder, "uri", item_path, uri); !e.empty()) return e;
+    out.push_back(std::move(uri));
+  }
+  return {};
+}
+
+bool is_progress_token(const json& token) { return token.is_string() || token.is_number_integer(); }
+
+}  // namespace
+
+Decoded<DidChangeWorkspaceFoldersParams> decode_did_change_workspace_folders(const json& params) {
+  using R = DidChangeWorkspaceFoldersParams;
+  if (!params.is_object()) return fail<R>("params: expected object");
+  auto event = params.find("event");
+  if (event == params.end()) return fail<R>("event: missing");
+  if (!event->is_object()) return fail<R>("event: expected object");
+  R r;
+  if (auto e = folder_uris(*event, "added", "event.added", r.added); !e.empty()) return fail<R>(e);
+  if (auto e = folder_uris(*event, "removed", "event.removed", r.removed); !e.empty()) return fail<R>(e);
+  return ok(std::move(r));
+}
+
+Decoded<WorkspaceDiagnosticParams> decode_workspace_diagnostic(const json& params) {
+  using R = WorkspaceDiagnosticParams;
+  if (!params.is_object()) return fail<R>("params: expected object");
+  R r;
+  auto ids = params.find("previousResultIds");
+  if (ids == params.end()) return fail<R>("previousResultIds: missing");
+  if (!ids->is_array()) return fail<R>("previousResultIds: expected array");
+  for (std::size_t i = 0; i < ids->size(); ++i) {
+    const std::string path = "previousResultIds[" + std::to_string(i) + "]";
+    const json& id = (*ids)[i];
+    if (!id.is_object()) return fail<R>(path + ": expected object");
+    PreviousResultId p;
+    if (auto e = get_string(id, "uri", path, p.uri); !e.empty()) return fail<R>(e);
+    if (auto e = get_string(id, "value", path, p.value); !e.empty()) return fail<R>(e);
+    r.previousResultIds.push_back(std::move(p));
+  }
+  if (auto token = params.find("partialResultToken"); token != params.end() && !token->is_null()) {
+    if (!is_progress_token(*token)) return fail<R>("partialResultToken: expected string or integer");
+    r.partialResultToken = *token;
+  }
+  return ok(std::move(r));
+}
+
+Decoded<WorkDoneProgressCancelParams> decode_work_done_progress_cancel(const json& params) {
+  using R = WorkDoneProgressCancelParams;
+  if (!params.is_object()) return fail<R>("params: expected object");
+  auto token = params.find("token");
+  if (token == params.end()) return fail<R>("token: missing");
+  if (!is_progress_token(*token)) return fail<R>("token: expected string or integer");
+  return ok(R{*token});
 }
 
 }  // namespace ptl::protocol

@@ -34,5 +34,8 @@ Decoded<ExecuteCommandParams> decode_execute_command(const nlohmann::json& param
 // Lenient: capabilities a client leaves out or mistypes count as unsupported.
 Decoded<InitializeParams> decode_initialize(const nlohmann::json& params);
 Decoded<DidChangeWatchedFilesParams> decode_did_change_watched_files(const nlohmann::json& params);
+Decoded<DidChangeWorkspaceFoldersParams> decode_did_change_workspace_folders(const nlohmann::json& params);
+Decoded<WorkspaceDiagnosticParams> decode_workspace_diagnostic(const nlohmann::json& params);
+Decoded<WorkDoneProgressCancelParams> decode_work_done_progress_cancel(const nlohmann::json& params);
 
 }  // namespace ptl::protocol

@@ -84,6 +84,8 @@ struct ClientCapabilities {
   bool showDocument = false;                   // window.showDocument.support
   bool relatedDocumentSupport = false;
   bool didChangeWatchedFilesDynamic = false;   // workspace.didChangeWatchedFiles.dynamicRegistration
+  bool workDoneProgress = false;               // window.workDoneProgress
+  bool workspaceFolders = false;               // workspace.workspaceFolders
 };
 
 struct InitializeParams {
@@ -97,9 +99,32 @@ struct InitializeParams {
   std::optional<std::string> rootPath;
 };
 
-// workspace/didChangeWatchedFiles: the URI of each changed file (created, changed or deleted).
+// workspace/didChangeWatchedFiles: each changed file and how (FileChangeType: 1 created,
+// 2 changed, 3 deleted).
+struct FileEvent {
+  std::string uri;
+  int type = 2;
+};
 struct DidChangeWatchedFilesParams {
-  std::vector<std::string> uris;
+  std::vector<FileEvent> changes;
+};
+// workspace/didChangeWorkspaceFolders: event.added[].uri and event.removed[].uri.
+struct DidChangeWorkspaceFoldersParams {
+  std::vector<std::string> added;
+  std::vector<std::string> removed;
+};
+// workspace/diagnostic: the result ids the client holds, by document URI.
+struct PreviousResultId {
+  std::string uri;
+  std::string value;
+};
+struct WorkspaceDiagnosticParams {
+  std::vector<PreviousResultId> previousResultIds;
+  nlohmann::json partialResultToken;  // null when absent (a string or an integer otherwise)
+};
+// window/workDoneProgress/cancel
+struct WorkDoneProgressCancelParams {
+  nlohmann::json token;  // a string or an integer
 };
 
 }  // namespace ptl::protocol

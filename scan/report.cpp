@@ -114,10 +114,6 @@ void write_json(std::ostream& out, const ScanReport& report) {
   out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }
 
-namespace {
-
-// A relative path as a URI reference: '/' separators, each byte outside the unreserved set and
-// '/' percent-encoded (RFC 3986), so spaces and non-ASCII names stay valid URIs.
 std::string uri_of(std::string_view path) {
   std::string out;
   for (const char ch : path) {
@@ -129,6 +125,8 @@ std::string uri_of(std::string_view path) {
   if (out.starts_with("./")) out.erase(0, 2);
   return out;
 }
+
+namespace {
 
 // Relative to the repository's root (%SRCROOT%), as code scanning matches alerts to files; a
 // file outside any repository and the current directory gets an absolute file URI.

@@ -31,6 +31,11 @@ void write_json(std::ostream& out, const ScanReport& report);
 // code-point columns (`columnKind: unicodeCodePoints`), `partialFingerprints` with GitHub's
 // `primaryLocationLineHash` and our own fingerprint, paths as relative URIs against
 // `%SRCROOT%`, the commit of a history finding in its `properties`. No snippet: a region's text would hold the token. `version` is the tool's.
+// A path as a URI reference: '/' separators, each byte outside the unreserved set and '/'
+// percent-encoded (RFC 3986), so spaces and non-ASCII names stay valid URIs; a leading "./" is
+// dropped. An absolute path gives the path part of its file URI ("file://" + uri_of(path)).
+std::string uri_of(std::string_view path);
+
 void write_sarif(std::ostream& out, const ScanReport& report, std::string_view version);
 
 }  // namespace ptl::scan

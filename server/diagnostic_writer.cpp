@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "detectors/token_mask.h"
+#include "remediation/remediation.h"
+#include "server/code_actions.h"
 
 namespace ptl::server {
 namespace {
@@ -149,6 +151,31 @@ DiagnosticCounts append_diagnostics(std::string& out, const TextDocument& doc, c
   }
   out.push_back(']');
   return DiagnosticCounts{written, skipped};
+}
+
+DiagnosticCounts append_scoped_diagnostics(std::string& out, const TextDocument& doc, std::string_view uri,
+                                           std::string_view language_id, std::int64_t version,
+                                           const ProjectConfigs& configs, const ProjectConfigs::Scope& scope,
+                                           const Settings& client,
+                                           std::unordered_map<std::size_t, bool>& allowlist_cache) {
+  if (scope.ignored) {
+    out += "[]";
+    return {};
+  }
+  const Settings settings = configs.settings_for(scope, client);
+  // A real token is random, so no one can make one collide with an allowlisted token's hash;
+  // an accidental collision of 64-bit hashes in one document is below 1e-15.
+  if (allowlist_cache.size() > 4 * doc.finding_count() + 1024) allowlist_cache.clear();
+  const std::function<bool(const DocumentFinding&)> allowlisted = [&](const DocumentFinding& f) {
+    std::string scratch;
+    const std::string_view token = doc.token_of(f, scratch);
+    auto [it, added] = allowlist_cache.try_emplace(std::hash<std::string_view>{}(token), false);
+    if (added) it->second = configs.allowlisted(scope, token);
+    return it->second;
+  };
+  const std::string_view note = remediation::environment_note(document_language(language_id, uri));
+  DiagnosticContext ctx{settings, note, version, configs.has_allowlist(scope) ? &allowlisted : nullptr};
+  return append_diagnostics(out, doc, ctx);
 }
 
 }  // namespace ptl::server

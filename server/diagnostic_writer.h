@@ -7,7 +7,10 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
+#include "server/project_configs.h"
 #include "server/settings.h"
 #include "server/text_document.h"
 
@@ -44,5 +47,16 @@ struct DiagnosticCounts {
   std::size_t skipped = 0;  // findings past settings.max_findings, summed up in one diagnostic
 };
 DiagnosticCounts append_diagnostics(std::string& out, const TextDocument& doc, const DiagnosticContext& ctx);
+
+// What publishing writes for a document at `uri` with project-config scope `scope`: "[]" when
+// the config ignores it, else append_diagnostics with the settings that apply there, the file
+// type's environment note, and the config's allowlist (answers cached in `allowlist_cache` by
+// std::hash of the token, never the token). Open documents and workspace files both go through
+// here, so a file shows the same diagnostics whether it is open or not.
+DiagnosticCounts append_scoped_diagnostics(std::string& out, const TextDocument& doc, std::string_view uri,
+                                           std::string_view language_id, std::int64_t version,
+                                           const ProjectConfigs& configs, const ProjectConfigs::Scope& scope,
+                                           const Settings& client,
+                                           std::unordered_map<std::size_t, bool>& allowlist_cache);
 
 }  // namespace ptl::server

@@ -44,7 +44,11 @@ json range_json(LinePosition a, LinePosition b) {
 }  // namespace
 
 LanguageServer::LanguageServer(OutputSink& out, Logger& log, Settings defaults)
-    : out_(out), log_(log), settings_(std::move(defaults)) {
+    : out_(out),
+      log_(log),
+      settings_(std::move(defaults)),
+      workspace_(out_, log_, workspace_work_, detector_,
+                 [this](std::string_view method, json params) { send_request(method, std::move(params)); }) {
   if (!detector_.ok()) log_.error("detector failed to build: {}", detector_.error());
 }
 
@@ -129,6 +133,7 @@ void LanguageServer::dispatch(protocol::Incoming& msg, const std::unordered_set<
   }
   log_.debug("request {} id={}", msg.method, msg.id.dump());
   Reply reply;
+  current_request_id_ = msg.id;
   if (cancelled.count(id_key(msg.id))) {
     reply = error(ErrorCode::RequestCancelled, "request cancelled");
   } else {
@@ -139,6 +144,7 @@ void LanguageServer::dispatch(protocol::Incoming& msg, const std::unordered_set<
       reply = error(ErrorCode::InternalError, fmt::format("internal error in {}", msg.method));
     }
   }
+  if (reply.deferred) return;
   if (reply.error) {
     log_.info("{} -> error {}: {}", msg.method, static_cast<int>(*reply.error), reply.message);
     out_.send(protocol::make_error(msg.id, *reply.error, reply.message));
@@ -159,6 +165,7 @@ LanguageServer::Reply LanguageServer::on_request(const std::string& method, json
   if (method == "textDocument/codeAction") return on_code_action(params);
   if (method == "codeAction/resolve") return on_code_action_resolve(params);
   if (method == "textDocument/diagnostic") return on_diagnostic(params);
+  if (method == "workspace/diagnostic") return on_workspace_diagnostic(params);
   if (method == "workspace/executeCommand") return on_execute_command(params);
   return error(ErrorCode::MethodNotFound, fmt::format("unknown method {}", method));
 }
@@ -183,6 +190,13 @@ void LanguageServer::on_notification(const std::string& method, json& params) {
   else if (method == "workspace/didChangeConfiguration") on_did_change_configuration(params);
   else if (method == "textDocument/didSave") on_did_save(params);
   else if (method == "workspace/didChangeWatchedFiles") on_did_change_watched_files(params);
+  else if (method == "workspace/didChangeWorkspaceFolders") on_did_change_workspace_folders(params);
+  else if (method == "$/cancelRequest" && params.is_object() && params.contains("id")) workspace_.cancel_request(params["id"]);
+  else if (method == "window/workDoneProgress/cancel") {
+    auto decoded = protocol::decode_work_done_progress_cancel(params);
+    if (decoded) workspace_.on_progress_cancel(decoded.value->token);
+    else log_.error("window/workDoneProgress/cancel ignored: {}", decoded.error);
+  }
   else log_.debug("notification {} ignored", method);
 }
 
@@ -194,6 +208,7 @@ void LanguageServer::on_response(const protocol::Incoming& msg) {
   }
   std::string method = std::move(it->second);
   pending_requests_.erase(it);
+  if (method == "window/workDoneProgress/create") workspace_.on_progress_created(msg.error.is_null());
   if (!msg.error.is_null()) {
     log_.info("client answered {} with an error", method);
     return;
@@ -218,7 +233,9 @@ LanguageServer::Reply LanguageServer::on_initialize(json& params) {
     auto section = opts.find("pulumiTokenLsp");
     apply_client_settings(section != opts.end() ? *section : opts);
   }
-  project_configs_.load(workspace_folders(*decoded.value));
+  folders_ = workspace_folders(*decoded.value);
+  project_configs_.load(folders_);
+  workspace_.set_client(client_, encoding_);
   initialized_ = true;
   log_.info("initialized for {} (positions in {}, diagnostics {})",
             decoded.value->clientName.empty() ? std::string("an unnamed client") : decoded.value->clientName,
@@ -230,10 +247,11 @@ LanguageServer::Reply LanguageServer::on_initialize(json& params) {
       {"codeActionProvider",
        {{"codeActionKinds", {"quickfix", kFixAllKind}}, {"resolveProvider", client_.codeActionResolveEdit}}},
       {"executeCommandProvider", {{"commands", {kRotateCommand}}}},
+      {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}}},
   };
   if (client_.pullDiagnostics)
     caps["diagnosticProvider"] = {{"identifier", "pulumi-token-lsp"}, {"interFileDependencies", false},
-                                  {"workspaceDiagnostics", false}};
+                                  {"workspaceDiagnostics", true}};
   return Reply{json{{"capabilities", caps}, {"serverInfo", {{"name", "pulumi-token-lsp"}, {"version", kServerVersion}}}},
                std::nullopt, {}};
 }
@@ -254,7 +272,15 @@ void LanguageServer::on_initialized() {
                      {"registerOptions",
                       {{"watchers", {{{"globPattern", fmt::format("**/{}", scan::kProjectConfigFileName)}}}}}}}}}});
   }
+  if (client_.didChangeWatchedFilesDynamic && settings_.workspace_diagnostics && !folders_.empty()) {
+    // Files changed outside the editor (a checkout, a generator) keep the workspace's results current.
+    send_request("client/registerCapability",
+                 {{"registrations",
+                   {{{"id", "pulumi-token-lsp-workspace-files"}, {"method", "workspace/didChangeWatchedFiles"},
+                     {"registerOptions", {{"watchers", {{{"globPattern", "**/*"}}}}}}}}}});
+  }
   report_project_config_problems();
+  workspace_.rescan_all(folders_, settings_, project_configs_);
   request_configuration();
 }
 
@@ -290,13 +316,14 @@ ProjectConfigs::Scope LanguageServer::scope_of(const std::string& uri) const {
 }
 
 void LanguageServer::reload_project_configs() {
-  project_configs_.reload();
+  project_configs_.load(folders_);
   report_project_config_problems();
   for (auto& [uri, doc] : documents_) {
     doc.scope = scope_of(uri);
     doc.allowlisted.clear();
   }
   mark_all_dirty();
+  workspace_.rescan_all(folders_, settings_, project_configs_);
   if (client_.pullDiagnostics && client_.diagnosticRefresh && !documents_.empty())
     send_request("workspace/diagnostic/refresh", nullptr);
 }
@@ -310,6 +337,8 @@ void LanguageServer::on_did_save(json& params) {
   if (is_file_uri(decoded.value->uri) && ProjectConfigs::is_config_file(uri_path(decoded.value->uri))) {
     log_.info("{} saved: reading the project config files again", decoded.value->uri);
     reload_project_configs();
+  } else if (is_file_uri(decoded.value->uri)) {
+    workspace_.rescan_files({uri_path(decoded.value->uri)}, false);
   }
 }
 
@@ -319,13 +348,54 @@ void LanguageServer::on_did_change_watched_files(json& params) {
     log_.error("didChangeWatchedFiles ignored: {}", decoded.error);
     return;
   }
-  for (const std::string& uri : decoded.value->uris) {
-    if (is_file_uri(uri) && ProjectConfigs::is_config_file(uri_path(uri))) {
-      log_.info("{} changed: reading the project config files again", uri);
-      reload_project_configs();
+  for (const protocol::FileEvent& change : decoded.value->changes) {
+    if (is_file_uri(change.uri) && ProjectConfigs::is_config_file(uri_path(change.uri))) {
+      log_.info("{} changed: reading the project config files again", change.uri);
+      reload_project_configs();  // scans the workspace again too
       return;
     }
   }
+  std::vector<std::filesystem::path> created, changed, deleted;
+  for (const protocol::FileEvent& change : decoded.value->changes) {
+    if (!is_file_uri(change.uri)) continue;
+    auto& list = change.type == 1 ? created : change.type == 3 ? deleted : changed;
+    list.emplace_back(uri_path(change.uri));
+  }
+  if (!deleted.empty()) workspace_.remove_files(deleted);
+  if (!created.empty()) workspace_.rescan_files(created, true);
+  if (!changed.empty()) workspace_.rescan_files(changed, false);
+}
+
+void LanguageServer::on_did_change_workspace_folders(json& params) {
+  auto decoded = protocol::decode_did_change_workspace_folders(params);
+  if (!decoded) {
+    log_.error("didChangeWorkspaceFolders ignored: {}", decoded.error);
+    return;
+  }
+  for (const std::string& uri : decoded.value->removed) {
+    if (!is_file_uri(uri)) continue;
+    const std::filesystem::path path = uri_path(uri);
+    folders_.erase(std::remove(folders_.begin(), folders_.end(), path), folders_.end());
+  }
+  for (const std::string& uri : decoded.value->added) {
+    if (!is_file_uri(uri)) continue;
+    std::filesystem::path path = uri_path(uri);
+    if (std::find(folders_.begin(), folders_.end(), path) == folders_.end()) folders_.push_back(std::move(path));
+  }
+  log_.info("workspace folders changed: {} folders", folders_.size());
+  reload_project_configs();
+}
+
+LanguageServer::Reply LanguageServer::on_workspace_diagnostic(json& params) {
+  auto decoded = protocol::decode_workspace_diagnostic(params);
+  if (!decoded) return error(ErrorCode::InvalidParams, decoded.error);
+  std::optional<json> result = workspace_.on_pull(current_request_id_, *decoded.value);
+  if (!result) {
+    Reply held;
+    held.deferred = true;
+    return held;
+  }
+  return Reply{std::move(*result), std::nullopt, {}};
 }
 
 void LanguageServer::request_configuration() {
@@ -336,6 +406,7 @@ void LanguageServer::request_configuration() {
 void LanguageServer::apply_client_settings(const json& section) {
   for (const std::string& w : apply_settings(settings_, section)) log_.error("settings: {}", w);
   mark_all_dirty();
+  if (initialized_) workspace_.update_settings(settings_);
   // Pulling clients learn of the change only when asked to pull again.
   if (client_.pullDiagnostics && client_.diagnosticRefresh && !documents_.empty())
     send_request("workspace/diagnostic/refresh", nullptr);
@@ -343,6 +414,7 @@ void LanguageServer::apply_client_settings(const json& section) {
 
 LanguageServer::Reply LanguageServer::on_shutdown() {
   shutdown_ = true;
+  workspace_.shutdown();
   return Reply{nullptr, std::nullopt, {}};
 }
 
@@ -380,6 +452,7 @@ void LanguageServer::on_did_open(json& params) {
   }
   std::string uri = doc.uri;
   OpenDocument& stored = documents_[uri] = std::move(doc);
+  workspace_.document_opened(uri);
   mark_dirty(stored);
   log_.debug("opened {} ({} bytes, {} findings)", uri, stored.size, stored.text ? stored.text->finding_count() : 0);
 }
@@ -436,10 +509,9 @@ void LanguageServer::on_did_close(json& params) {
     return;
   }
   dirty_.erase(std::remove(dirty_.begin(), dirty_.end(), uri), dirty_.end());
-  if (!client_.pullDiagnostics) {
-    json params_out = {{"uri", uri}, {"diagnostics", json::array()}};
-    out_.send_replaceable(uri, protocol::make_notification("textDocument/publishDiagnostics", params_out));
-  }
+  // The file goes back to the workspace's results (those of the file on disk; none outside the
+  // workspace or with workspaceDiagnostics off: then a push client gets an empty list).
+  workspace_.document_closed(uri);
 }
 
 void LanguageServer::on_did_change_configuration(json& params) {
@@ -453,16 +525,12 @@ void LanguageServer::on_did_change_configuration(json& params) {
   request_configuration();
 }
 
-std::string_view LanguageServer::environment_note(const OpenDocument& doc) const {
-  return remediation::environment_note(document_language(doc.language_id, doc.uri));
-}
-
 void LanguageServer::append_diagnostics_array(std::string& out, OpenDocument& doc) {
-  if (doc.scope.ignored) {
-    out += "[]";
-    return;
-  }
   if (!doc.text) {
+    if (doc.scope.ignored) {
+      out += "[]";
+      return;
+    }
     json d = {{"range", range_json({0, 0}, {0, 0})},
               {"severity", 3},
               {"source", kDiagnosticSource},
@@ -473,21 +541,8 @@ void LanguageServer::append_diagnostics_array(std::string& out, OpenDocument& do
     return;
   }
   out.reserve(out.size() + 64 + doc.text->finding_count() * 480);
-  const Settings settings = project_configs_.settings_for(doc.scope, settings_);
-  const TextDocument& text = *doc.text;
-  // A real token is random, so no one can make one collide with an allowlisted token's hash;
-  // an accidental collision of 64-bit hashes in one document is below 1e-15.
-  if (doc.allowlisted.size() > 4 * text.finding_count() + 1024) doc.allowlisted.clear();
-  const std::function<bool(const DocumentFinding&)> allowlisted = [&](const DocumentFinding& f) {
-    std::string scratch;
-    const std::string_view token = text.token_of(f, scratch);
-    auto [it, added] = doc.allowlisted.try_emplace(std::hash<std::string_view>{}(token), false);
-    if (added) it->second = project_configs_.allowlisted(doc.scope, token);
-    return it->second;
-  };
-  DiagnosticContext ctx{settings, environment_note(doc), doc.version,
-                        project_configs_.has_allowlist(doc.scope) ? &allowlisted : nullptr};
-  DiagnosticCounts counts = append_diagnostics(out, text, ctx);
+  DiagnosticCounts counts = append_scoped_diagnostics(out, *doc.text, doc.uri, doc.language_id, doc.version,
+                                                      project_configs_, doc.scope, settings_, doc.allowlisted);
   bool over = counts.skipped > 0;
   if (over && !doc.over_findings_limit)
     log_.error("{} has {} Pulumi access tokens, over maxFindingsPerDocument ({}); {} are summed up in one diagnostic",

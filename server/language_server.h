@@ -15,6 +15,7 @@
 //     shown once (window/showMessage) while the rest of it applies.
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -35,6 +36,7 @@
 #include "server/project_configs.h"
 #include "server/settings.h"
 #include "server/text_document.h"
+#include "server/workspace_diagnostics.h"
 
 namespace ptl::server {
 
@@ -86,6 +88,7 @@ class LanguageServer {
     nlohmann::json result;
     std::optional<protocol::ErrorCode> error;
     std::string message;
+    bool deferred = false;  // answered later (a held workspace/diagnostic)
   };
   static Reply error(protocol::ErrorCode code, std::string message);
 
@@ -108,6 +111,8 @@ class LanguageServer {
   void on_did_change_configuration(nlohmann::json& params);
   void on_did_save(nlohmann::json& params);
   void on_did_change_watched_files(nlohmann::json& params);
+  void on_did_change_workspace_folders(nlohmann::json& params);
+  Reply on_workspace_diagnostic(nlohmann::json& params);
 
   void send_request(std::string_view method, nlohmann::json params);
   void request_configuration();
@@ -125,7 +130,6 @@ class LanguageServer {
   void append_diagnostics_array(std::string& out, OpenDocument& doc);
   // Drops the text of a document over maxDocumentSize (logged); true if it was dropped.
   bool drop_if_over_size_limit(OpenDocument& doc, std::size_t size);
-  std::string_view environment_note(const OpenDocument& doc) const;
   OpenDocument* find_document(const std::string& uri);
 
   OutputSink& out_;
@@ -143,6 +147,9 @@ class LanguageServer {
   std::vector<std::string> dirty_;  // URIs to publish at the next flush
   std::unordered_map<std::string, std::string> pending_requests_;  // our request id -> method
   std::uint64_t next_request_id_ = 1;
+  std::vector<std::filesystem::path> folders_;  // the workspace's folders (file: URIs only)
+  nlohmann::json current_request_id_;           // the id of the request being answered
+  WorkspaceDiagnostics workspace_;              // uses workspace_work_, declared (and destroyed) after it
   // Last members: destroyed first, so no job outlives the state its completion touches.
   BackgroundWork history_work_;    // reading git history (one job per repository)
   BackgroundWork workspace_work_;  // scanning the workspace's files

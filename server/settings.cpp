@@ -87,6 +87,14 @@ std::vector<std::string> apply_settings(Settings& s, const json& section) {
   }
   take_size(section, "maxFindingsPerDocument", s.max_findings, warnings);
   take_size(section, "maxDocumentSize", s.max_document_bytes, warnings);
+  if (auto it = section.find("workspaceDiagnostics"); it != section.end() && !it->is_null()) {
+    std::string v = it->is_string() ? it->get<std::string>() : "";
+    if (v == "on") s.workspace_diagnostics = true;
+    else if (v == "off") s.workspace_diagnostics = false;
+    else warnings.push_back("workspaceDiagnostics: expected \"on\" or \"off\"; setting ignored");
+  }
+  take_size(section, "workspaceMaxFiles", s.workspace_max_files, warnings);
+  take_size(section, "workspaceMaxBytes", s.workspace_max_bytes, warnings);
   return warnings;
 }
 

@@ -27,6 +27,10 @@ struct Settings {
   std::string console_url = "https://app.pulumi.com";   // "consoleUrl" (self-hosted backends)
   std::size_t max_findings = 1000;       // "maxFindingsPerDocument"
   std::size_t max_document_bytes = std::size_t{512} << 20;  // "maxDocumentSize"
+  // Diagnostics for the workspace's files that are not open (workspace_diagnostics.h).
+  bool workspace_diagnostics = true;                     // "workspaceDiagnostics": "on" | "off"
+  std::size_t workspace_max_files = 100000;              // "workspaceMaxFiles": files scanned at most
+  std::size_t workspace_max_bytes = std::size_t{2} << 30;  // "workspaceMaxBytes": bytes read at most
   // Whether the client itself set "severity" / "placeholders" (apply_settings): only those keys
   // of the client's override a project config file.
   bool severity_from_client = false;

@@ -46,8 +46,9 @@ def start(binary: str, repo: Repo, init_options=None) -> Session:
     s = Session(binary)
     params = {"processId": None, "rootUri": repo.uri(), "capabilities": {},
               "workspaceFolders": [{"uri": repo.uri(), "name": "repo"}], "clientInfo": {"name": "transcripts"}}
-    if init_options is not None:
-        params["initializationOptions"] = init_options
+    # These cases follow open documents message by message; the workspace's own results (the
+    # files on disk, published as a background scan finishes) are cases_workspace.py's subject.
+    params["initializationOptions"] = {"workspaceDiagnostics": "off", **(init_options or {})}
     s.call("initialize", params, result={"capabilities": {"textDocumentSync": {"save": {"includeText": False}}}})
     s.notify("initialized", {})
     return s

@@ -3,64 +3,22 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "scan/fingerprint.h"
 #include "scan/scan_finding.h"
+#include "lsp_session.h"
 #include "temp_dir.h"
 #include "test_tokens.h"
 
 using nlohmann::json;
 using ptl::server::LanguageServer;
+using ptl::testing::Session;
 using ptl::testing::make_token;
 
 namespace {
-
-// Collects everything the server sends, parsed.
-struct CapturingSink : ptl::server::OutputSink {
-  std::vector<json> sent;
-  void send(std::string body) override { sent.push_back(json::parse(body)); }
-  void send_replaceable(const std::string&, std::string body) override { sent.push_back(json::parse(body)); }
-};
-
-struct Session {
-  CapturingSink sink;
-  ptl::server::Logger log{ptl::server::LogLevel::Error};
-  LanguageServer server{sink, log};
-
-  json request(int id, const std::string& method, json params = json::object()) {
-    sink.sent.clear();
-    server.handle(json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}.dump());
-    server.flush();
-    for (const json& m : sink.sent)
-      if (m.contains("id") && m["id"] == id && !m.contains("method")) return m;
-    FAIL("no reply to " << method);
-    return {};
-  }
-  void notify(const std::string& method, json params = json::object()) {
-    sink.sent.clear();
-    server.handle(json{{"jsonrpc", "2.0"}, {"method", method}, {"params", params}}.dump());
-    server.flush();
-  }
-  std::vector<json> published() const {
-    std::vector<json> out;
-    for (const json& m : sink.sent)
-      if (m.value("method", "") == "textDocument/publishDiagnostics") out.push_back(m["params"]);
-    return out;
-  }
-  void initialize(json caps = json::object(), json options = nullptr) {
-    json params = {{"capabilities", caps}};
-    if (!options.is_null()) params["initializationOptions"] = options;
-    json r = request(1, "initialize", params);
-    REQUIRE(r.contains("result"));
-    notify("initialized");
-  }
-  void open(const std::string& uri, const std::string& lang, const std::string& text) {
-    notify("textDocument/didOpen",
-           {{"textDocument", {{"uri", uri}, {"languageId", lang}, {"version", 1}, {"text", text}}}});
-  }
-};
 
 json pos(int line, int character) { return {{"line", line}, {"character", character}}; }
 
@@ -396,17 +354,6 @@ std::string make_repo(const ptl::testing::TempDir& dir, const std::string& confi
   return dir.uri(name);
 }
 
-void initialize_with_folders(Session& s, const std::vector<std::string>& folders, json caps = json::object(),
-                             json options = nullptr) {
-  json params = {{"capabilities", caps}, {"rootUri", folders.empty() ? json(nullptr) : json(folders[0])}};
-  json list = json::array();
-  for (const std::string& f : folders) list.push_back({{"uri", f}, {"name", "folder"}});
-  params["workspaceFolders"] = list;
-  if (!options.is_null()) params["initializationOptions"] = options;
-  REQUIRE(s.request(1, "initialize", params).contains("result"));
-  s.notify("initialized");
-}
-
 // Opens a document and returns the diagnostics published for it.
 json diagnostics_on_open(Session& s, const std::string& uri, const std::string& text) {
   s.open(uri, "plaintext", text);
@@ -415,12 +362,6 @@ json diagnostics_on_open(Session& s, const std::string& uri, const std::string& 
   return pub[0]["diagnostics"];
 }
 
-std::vector<json> messages_of(const Session& s, const std::string& method) {
-  std::vector<json> out;
-  for (const json& m : s.sink.sent)
-    if (m.value("method", "") == method) out.push_back(m);
-  return out;
-}
 
 }  // namespace
 
@@ -577,10 +518,16 @@ TEST_CASE("the server watches config files when the client can register watchers
   CHECK(r["result"]["capabilities"]["textDocumentSync"]["save"] == json{{"includeText", false}});
   s.notify("initialized");
   auto requests = messages_of(s, "client/registerCapability");
-  REQUIRE(requests.size() == 1);
-  const json& reg = requests[0]["params"]["registrations"][0];
-  CHECK(reg["method"] == "workspace/didChangeWatchedFiles");
-  CHECK(reg["registerOptions"]["watchers"][0]["globPattern"] == "**/.pulumi-token-lsp.json");
+  REQUIRE(requests.size() == 2);
+  std::map<std::string, std::string> globs;  // registration id -> its one glob
+  for (const json& request : requests) {
+    const json& reg = request["params"]["registrations"][0];
+    CHECK(reg["method"] == "workspace/didChangeWatchedFiles");
+    REQUIRE(reg["registerOptions"]["watchers"].size() == 1);
+    globs[reg["id"]] = reg["registerOptions"]["watchers"][0]["globPattern"];
+  }
+  CHECK(globs["pulumi-token-lsp-project-config"] == "**/.pulumi-token-lsp.json");
+  CHECK(globs["pulumi-token-lsp-workspace-files"] == "**/*");  // workspace diagnostics follow every file
 }
 
 TEST_CASE("a config file with problems is shown once as a warning and the rest of it applies") {
