@@ -39,7 +39,7 @@ std::string encoded_text(const ScanFinding& f) {
 
 void write_text(std::ostream& out, const ScanReport& report, bool color) {
   for (const ScanFinding& f : report.findings) {
-    const std::string_view severity = f.placeholder ? "hint" : report.severity;
+    const std::string_view severity = f.placeholder ? std::string_view("hint") : std::string_view(report.severity);
     const std::string shown = color ? fmt::format("\x1b[{}m{}\x1b[0m", severity_color(severity), severity)
                                     : std::string(severity);
     out << fmt::format("{}:{}:{}: {}: {} access token {}{} (fingerprint {})", f.path, f.line, f.column, shown,
