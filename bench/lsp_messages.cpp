@@ -6,13 +6,14 @@ namespace ptl::bench {
 
 using nlohmann::json;
 
-std::string initialize_body(int id, std::string_view initialization_options, std::string_view capabilities) {
+std::string initialize_body(int id, std::string_view initialization_options, std::string_view capabilities,
+                            std::string_view root_uri) {
   json j = {{"jsonrpc", "2.0"},
             {"id", id},
             {"method", "initialize"},
             {"params",
              {{"processId", nullptr},
-              {"rootUri", nullptr},
+              {"rootUri", root_uri.empty() ? json(nullptr) : json(root_uri)},
               {"capabilities", json::parse(capabilities)},
               {"initializationOptions", json::parse(initialization_options)}}}};
   return j.dump();

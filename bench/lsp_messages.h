@@ -9,7 +9,8 @@ namespace ptl::bench {
 
 // `initialization_options` and `capabilities` are JSON object texts ("{}" for none).
 std::string initialize_body(int id, std::string_view initialization_options = "{}",
-                            std::string_view capabilities = "{}");
+                            std::string_view capabilities = "{}",
+                            std::string_view root_uri = {});
 std::string initialized_body();
 std::string did_open_body(std::string_view uri, std::string_view text, std::int64_t version = 1);
 // One ranged change replacing [start, end) (line/character) by `text`.
