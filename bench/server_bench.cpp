@@ -355,7 +355,7 @@ WorkspaceRun type_during_scan(const std::string& tree, bool scan_on, int edits) 
     } else if (m.body.find(R"("kind":"end")") != std::string::npos) {
       ended = true;
       run.scan_seconds = std::chrono::duration<double>(m.at - t0).count();
-    } else if (m.body.find("publishDiagnostics") != std::string::npos && !publish_version(m.body)) {
+    } else if (m.body.find("publishDiagnostics") != std::string::npos && m.body.find(kUri) == std::string::npos) {
       ++run.published_files;
     }
   };

@@ -84,6 +84,7 @@ WorkspaceDiagnostics::WorkspaceDiagnostics(OutputSink& out, Logger& log, Backgro
 void WorkspaceDiagnostics::set_client(const protocol::ClientCapabilities& client, PositionEncoding encoding) {
   pull_ = client.pullDiagnostics;
   progress_supported_ = client.workDoneProgress;
+  refresh_supported_ = client.diagnosticRefresh;
   auto snap = std::make_shared<Snapshot>();
   snap->encoding = encoding;
   snapshot_ = std::move(snap);
@@ -278,7 +279,14 @@ void WorkspaceDiagnostics::on_batch(std::uint64_t generation, BatchResult result
     submit_next_batch();
   } else if (!running_) {
     answer_held();
+    refresh_if_unreported();
   }
+}
+
+void WorkspaceDiagnostics::refresh_if_unreported() {
+  if (pull_ && refresh_supported_ && unreported_change_ && held_.empty() && !stopped_)
+    send_request_("workspace/diagnostic/refresh", nullptr);
+  unreported_change_ = false;
 }
 
 std::vector<std::string> WorkspaceDiagnostics::apply(BatchResult& result) {
@@ -301,6 +309,7 @@ void WorkspaceDiagnostics::set_entry(const std::string& path, std::string uri, s
   e.uri = std::move(uri);
   e.diagnostics = std::move(diagnostics);
   e.result_id = next_result_id_++;
+  unreported_change_ = true;
   changed.push_back(e.uri);
   if (!pull_ && !is_open(path)) publish(e.uri, e.diagnostics);
 }
@@ -309,6 +318,7 @@ void WorkspaceDiagnostics::drop_entry(const std::string& path, std::vector<std::
   auto it = entries_.find(path);
   if (it == entries_.end()) return;
   changed.push_back(it->second.uri);
+  unreported_change_ = true;
   if (!pull_ && !is_open(path)) publish(it->second.uri, "[]");
   entries_.erase(it);
 }
@@ -334,7 +344,10 @@ void WorkspaceDiagnostics::finish_scan(std::string_view why) {
   if (!why.empty()) summary += fmt::format(" ({})", why);
   log_.info("workspace diagnostics: {}", summary);
   progress_end(why == "restarted" ? std::string("restarted") : summary);
-  if (why != "restarted") answer_held();
+  if (why != "restarted") {
+    answer_held();
+    refresh_if_unreported();
+  }
 }
 
 void WorkspaceDiagnostics::rescan_files(const std::vector<fs::path>& paths, bool created) {
@@ -373,7 +386,10 @@ void WorkspaceDiagnostics::remove_files(const std::vector<fs::path>& paths) {
     }
     drop_entry(path, changed);
   }
-  if (!changed.empty() && !running_) answer_held();
+  if (!changed.empty() && !running_) {
+    answer_held();
+    refresh_if_unreported();
+  }
 }
 
 void WorkspaceDiagnostics::document_opened(const std::string& uri) {
@@ -390,8 +406,14 @@ void WorkspaceDiagnostics::document_closed(const std::string& uri) {
   auto it = entries_.find(path);
   if (pull_) {
     // The client forgot the document's own results: report the file's again.
-    if (it != entries_.end()) it->second.result_id = next_result_id_++;
-    if (!running_) answer_held();
+    if (it != entries_.end()) {
+      it->second.result_id = next_result_id_++;
+      unreported_change_ = true;
+    }
+    if (!running_) {
+      answer_held();
+      refresh_if_unreported();
+    }
     return;
   }
   publish(uri, it != entries_.end() ? it->second.diagnostics : std::string("[]"));
@@ -472,6 +494,7 @@ void WorkspaceDiagnostics::answer_held() {
     }
     out_.send(protocol::make_result(held.id, json{{"items", std::move(items)}}));
     it = held_.erase(it);
+    unreported_change_ = false;  // the client pulls again after an answer
   }
 }
 

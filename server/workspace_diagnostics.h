@@ -22,7 +22,8 @@
 //     (the final response then holds no items, as LSP asks); otherwise it is answered when the
 //     scan ends. After the scan, reports go only for files whose resultId differs from the
 //     client's previousResultIds; when none does, the request is held until something changes
-//     (a long poll, answered at the next change, $/cancelRequest or shutdown);
+//     (a long poll, answered at the next change, $/cancelRequest or shutdown); a change while no
+//     request waits is announced with workspace/diagnostic/refresh where the client supports it;
 //   - progress: window/workDoneProgress/create, then $/progress begin (cancellable), report
 //     (percentage, files), end; window/workDoneProgress/cancel stops the scan and keeps what was
 //     found.
@@ -160,6 +161,8 @@ class WorkspaceDiagnostics {
   nlohmann::json reports_for(Held& held);
   // Answers (or streams to) the held pull requests what changed for them.
   void answer_held();
+  // A pull client with no request waiting learns of a change through workspace/diagnostic/refresh.
+  void refresh_if_unreported();
   void send_partial(const Held& held, const nlohmann::json& items);
   void progress_begin();
   void progress_report();
@@ -172,6 +175,8 @@ class WorkspaceDiagnostics {
   SendRequest send_request_;
   bool pull_ = false;
   bool progress_supported_ = false;
+  bool refresh_supported_ = false;  // workspace/diagnostic/refresh
+  bool unreported_change_ = false;  // a change no pull request has carried yet
   bool stopped_ = false;  // after shutdown
   std::shared_ptr<const Snapshot> snapshot_;  // of the current generation
   std::uint64_t generation_ = 0;

@@ -276,6 +276,29 @@ TEST_CASE("workspace diagnostics: a pull client gets reports with result ids, an
   }
 }
 
+TEST_CASE("workspace diagnostics: a pull client with no request waiting is asked to pull again, once per change") {
+  Workspace w;
+  Session s;
+  initialize_with_folders(s, {w.root()}, kPullCaps);
+  s.settle();
+  CHECK(messages_of(s, "workspace/diagnostic/refresh").size() == 1);  // the scan found a.ts
+  s.send(request_message(5, "workspace/diagnostic", {{"previousResultIds", json::array()}}));
+  REQUIRE(reply_to(s, 5).contains("result"));
+  // A change while a request waits is its answer, not a refresh.
+  const std::string id = reply_to(s, 5)["result"]["items"][0]["resultId"];
+  s.send(request_message(6, "workspace/diagnostic",
+                         {{"previousResultIds", {{{"uri", w.uri("src/a.ts")}, {"value", id}}}}}));
+  w.dir.write("ws/src/b.ts", "const b = \"" + make_token(77) + "\";\n");
+  s.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", w.uri("src/b.ts")}, {"type", 2}}}}});
+  s.settle();
+  CHECK(reply_to(s, 6).contains("result"));
+  CHECK(messages_of(s, "workspace/diagnostic/refresh").empty());
+  // No request waiting now: the next change is announced.
+  std::filesystem::remove(w.dir.path() / "ws/src/b.ts");
+  s.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", w.uri("src/b.ts")}, {"type", 3}}}}});
+  CHECK(messages_of(s, "workspace/diagnostic/refresh").size() == 1);
+}
+
 TEST_CASE("workspace diagnostics: progress is created, begun, reported and ended; the client can cancel") {
   TempDir dir;
   for (int i = 0; i < 100; ++i) dir.write("ws/f" + std::to_string(i) + ".txt", "nothing here\n");
