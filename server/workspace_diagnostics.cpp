@@ -109,6 +109,8 @@ void WorkspaceDiagnostics::rescan_all(std::vector<fs::path> folders, const Setti
   running_ = true;
   collecting_ = true;
   cancelled_ = false;
+  capped_ = false;
+  in_flight_ = 0;
   done_ = total_ = 0;
   bytes_ = 0;
   errors_ = 0;
@@ -199,35 +201,34 @@ void WorkspaceDiagnostics::report_cap(const std::string& what) {
 
 void WorkspaceDiagnostics::submit_next_batch() {
   if (!running_ || collecting_) return;
-  if (cancelled_) {
-    finish_scan("cancelled");
-    return;
-  }
-  if (queue_.empty()) {
-    finish_scan("");
-    return;
-  }
   const Settings& settings = snapshot_->settings;
-  if (bytes_ >= settings.workspace_max_bytes) {
+  if (!cancelled_ && !queue_.empty() && bytes_ >= settings.workspace_max_bytes) {
     report_cap(fmt::format("stopped scanning the workspace after {} bytes (workspaceMaxBytes is {}): {} files were "
                            "not scanned for tokens",
                            bytes_, settings.workspace_max_bytes, queue_.size()));
-    finish_scan("capped");
+    queue_.clear();
+    capped_ = true;
+  }
+  if (cancelled_ || queue_.empty()) {
+    if (in_flight_ == 0) finish_scan(cancelled_ ? "cancelled" : capped_ ? "capped" : "");
     return;
   }
-  std::vector<std::string> batch;
-  const std::size_t n = std::min(queue_.size(), batch_size(total_));
-  for (std::size_t i = 0; i < n; ++i) {
-    batch.push_back(std::move(queue_.back()));
-    queue_.pop_back();
+  // Two batches in flight: the worker reads the next while the server's thread publishes the last.
+  while (in_flight_ < 2 && !queue_.empty()) {
+    std::vector<std::string> batch;
+    const std::size_t n = std::min(queue_.size(), batch_size(total_));
+    for (std::size_t i = 0; i < n; ++i) {
+      batch.push_back(std::move(queue_.back()));
+      queue_.pop_back();
+    }
+    ++in_flight_;
+    submit_files(std::move(batch), false, true);
   }
-  submit_files(std::move(batch), false);
 }
 
-void WorkspaceDiagnostics::submit_files(std::vector<std::string> paths, bool created) {
+void WorkspaceDiagnostics::submit_files(std::vector<std::string> paths, bool created, bool part_of_scan) {
   const std::uint64_t generation = generation_;
   std::shared_ptr<const Snapshot> snap = snapshot_;
-  const bool part_of_scan = !created && running_;
   const detectors::PulumiTokenDetector& detector = detector_;
   work_.submit([this, generation, snap, paths = std::move(paths), created, part_of_scan,
                 &detector]() -> BackgroundWork::Completion {
@@ -272,6 +273,7 @@ void WorkspaceDiagnostics::on_batch(std::uint64_t generation, BatchResult result
   const std::uintmax_t bytes = result.bytes;
   apply(result);
   if (part_of_scan) {
+    --in_flight_;
     done_ += scanned;
     bytes_ += bytes;
     progress_report();
@@ -365,7 +367,7 @@ void WorkspaceDiagnostics::rescan_files(const std::vector<fs::path>& paths, bool
     if (!created && !known_.count(path)) continue;
     batch.push_back(std::move(path));
   }
-  if (!batch.empty()) submit_files(std::move(batch), created);
+  if (!batch.empty()) submit_files(std::move(batch), created, false);
 }
 
 void WorkspaceDiagnostics::remove_files(const std::vector<fs::path>& paths) {

@@ -142,7 +142,9 @@ class WorkspaceDiagnostics {
 
   void submit_collect();
   void submit_next_batch();
-  void submit_files(std::vector<std::string> paths, bool created);
+  // Reads `paths` on the worker; `created`: check each against the ignore rules first;
+  // `part_of_scan`: a batch of the running full scan (counted in its progress).
+  void submit_files(std::vector<std::string> paths, bool created, bool part_of_scan);
   void on_collected(std::uint64_t generation, std::vector<std::string> files, std::vector<std::string> errors,
                     std::size_t ignored);
   void on_batch(std::uint64_t generation, BatchResult result, bool part_of_scan);
@@ -192,6 +194,8 @@ class WorkspaceDiagnostics {
   std::size_t total_ = 0, done_ = 0;
   std::uintmax_t bytes_ = 0;
   bool cancelled_ = false;
+  bool capped_ = false;
+  int in_flight_ = 0;  // batches of the scan submitted and not yet completed
   bool cap_reported_ = false;
   std::size_t errors_ = 0;
   std::chrono::steady_clock::time_point started_;
