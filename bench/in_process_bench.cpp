@@ -39,6 +39,11 @@ const detectors::PulumiTokenDetector& detector() {
   return d;
 }
 
+const detectors::EncodedTokenFinder& finder() {
+  static const detectors::EncodedTokenFinder f(detector());
+  return f;
+}
+
 template <class F>
 double best_of(int runs, F&& f) {
   double best = 1e30;
@@ -118,7 +123,7 @@ void open_figures(std::size_t mb) {
   std::vector<detectors::Finding> found;
   double scan_s = best_of(1, [&] { detectors::scan_lines(detector(), text, 0, text.size(), found); });
   t0 = Clock::now();
-  server::TextDocument doc(std::move(decoded.value->textDocument.text), server::PositionEncoding::Utf16, detector());
+  server::TextDocument doc(std::move(decoded.value->textDocument.text), server::PositionEncoding::Utf16, detector(), finder());
   double doc_s = seconds_since(t0);
   server::Settings settings;
   std::string out;
@@ -140,7 +145,7 @@ void keystroke_figures() {
   o.bytes = 100u << 20;
   std::string text = make_corpus(o);
   std::string flat = text;
-  server::TextDocument doc(std::move(text), server::PositionEncoding::Utf16, detector());
+  server::TextDocument doc(std::move(text), server::PositionEncoding::Utf16, detector(), finder());
   std::mt19937_64 rng(7);
   const std::size_t lines = doc.line_count();
   // Typing: 10 places, 300 characters typed one after the other at each (the cursor moves on).
@@ -230,7 +235,7 @@ void publish_figures() {
   o.bytes = 10u << 20;
   o.bytes_per_token = 1000;  // about 10,000 tokens
   std::string text = make_corpus(o);
-  server::TextDocument doc(std::move(text), server::PositionEncoding::Utf16, detector());
+  server::TextDocument doc(std::move(text), server::PositionEncoding::Utf16, detector(), finder());
   std::printf("# 10 MB document with %zu findings\n", doc.finding_count());
   for (std::size_t limit : {std::size_t{1000}, std::size_t{20000}}) {
     server::Settings settings;
@@ -268,7 +273,7 @@ void callgrind_scan() {
 }
 
 void callgrind_keystroke() {
-  server::TextDocument doc(callgrind_corpus(), server::PositionEncoding::Utf16, detector());
+  server::TextDocument doc(callgrind_corpus(), server::PositionEncoding::Utf16, detector(), finder());
   std::uint32_t line = static_cast<std::uint32_t>(doc.line_count() / 2);
   CALLGRIND_START_INSTRUMENTATION;
   doc.replace({line, 3}, {line, 3}, "x");

@@ -408,6 +408,29 @@ void EncodedTokenFinder::scan_layer(std::string_view text, std::size_t from, std
   }
 }
 
+bool EncodedTokenFinder::separates_runs(char c) {
+  return !is_run_char(c) && c != '\\' && c != '%' && c != '"' && c != '\'';
+}
+
+std::optional<EncodedFinding> EncodedTokenFinder::finding_at(std::string_view text, std::size_t begin,
+                                                             std::size_t end) const {
+  if (begin >= end || end > text.size()) return std::nullopt;
+  // Why the stretch is enough: a run stops at a byte no escape consumes and that is not a run
+  // character, walks back no further than one, and find()'s merging only joins overlapping spans.
+  std::size_t s = begin, e = end;
+  while (s > 0 && !separates_runs(text[s - 1])) --s;
+  while (e < text.size() && !separates_runs(text[e])) ++e;
+  std::vector<EncodedFinding> found;
+  find(text.substr(s, e - s), found);
+  for (EncodedFinding& f : found) {
+    if (f.begin + s != begin || f.end + s != end) continue;
+    f.begin = begin;
+    f.end = end;
+    return std::move(f);
+  }
+  return std::nullopt;
+}
+
 void EncodedTokenFinder::find(std::string_view text, std::size_t from, std::size_t to, std::vector<EncodedFinding>& out,
                               EncodedScanStats* stats) const {
   EncodedScanStats local;

@@ -23,6 +23,11 @@ const ptl::detectors::PulumiTokenDetector& detector() {
   return d;
 }
 
+const ptl::detectors::EncodedTokenFinder& finder() {
+  static const ptl::detectors::EncodedTokenFinder f(detector());
+  return f;
+}
+
 // ---- A naive reference model: the whole text in one string, everything recomputed. ----
 
 bool is_word(char c) {
@@ -96,8 +101,13 @@ std::vector<DocumentFinding> naive_findings(const std::string& t, PositionEncodi
       units += u;
       k += len;
     }
-    out.push_back(DocumentFinding{i, LinePosition{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(units)},
-                                  ptl::detectors::is_placeholder_token(t.substr(i, 44))});
+    DocumentFinding f;
+    f.begin = i;
+    f.end = i + 44;
+    f.start = LinePosition{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(units)};
+    f.end_position = LinePosition{f.start.line, f.start.character + 44};
+    f.placeholder = ptl::detectors::is_placeholder_token(t.substr(i, 44));
+    out.push_back(f);
   }
   return out;
 }
@@ -121,6 +131,9 @@ void check_same(const TextDocument& d, const std::string& model, PositionEncodin
     CHECK(got[i].start.line == want[i].start.line);
     CHECK(got[i].start.character == want[i].start.character);
     CHECK(got[i].placeholder == want[i].placeholder);
+    CHECK(got[i].end == want[i].end);
+    CHECK(got[i].end_position.character == want[i].end_position.character);
+    CHECK(got[i].layers.empty());
   }
   CHECK(d.line_count() == naive_line_starts(model).size());
 }
@@ -137,7 +150,7 @@ TEST_CASE("positions on lines with emoji, CJK and combining marks are exact in e
   // 😀 (2 utf-16 units, 4 bytes, 1 code point) + space + 中文 + space + e + U+0301 + space + quote
   for (Row r : {Row{PositionEncoding::Utf16, 10}, Row{PositionEncoding::Utf8, 17}, Row{PositionEncoding::Utf32, 9}}) {
     CAPTURE(static_cast<int>(r.e));
-    TextDocument d(text, r.e, detector());
+    TextDocument d(text, r.e, detector(), finder());
     auto f = findings_of(d);
     REQUIRE(f.size() == 1);
     CHECK(f[0].start.line == 1);
@@ -149,14 +162,14 @@ TEST_CASE("positions on lines with emoji, CJK and combining marks are exact in e
 TEST_CASE("invalid UTF-8 before a token counts one character per bad byte") {
   const std::string tok = make_token(22);
   const std::string text = "\xFF\xFE x \xE4\xB8 " + tok;
-  TextDocument d(text, PositionEncoding::Utf16, detector());
+  TextDocument d(text, PositionEncoding::Utf16, detector(), finder());
   auto f = findings_of(d);
   REQUIRE(f.size() == 1);
   CHECK(f[0].start.character == 8);
 }
 
 TEST_CASE("CRLF, lone CR and LF all end lines, and positions past the end clamp") {
-  TextDocument d("a\r\nb\rc\nd", PositionEncoding::Utf16, detector());
+  TextDocument d("a\r\nb\rc\nd", PositionEncoding::Utf16, detector(), finder());
   CHECK(d.line_count() == 4);
   CHECK(d.offset_of({1, 0}) == 3);
   CHECK(d.offset_of({2, 0}) == 5);
@@ -173,7 +186,7 @@ TEST_CASE("CRLF, lone CR and LF all end lines, and positions past the end clamp"
 }
 
 TEST_CASE("joining a CR and an LF across an edit makes one line break") {
-  TextDocument d("x\ry", PositionEncoding::Utf16, detector());
+  TextDocument d("x\ry", PositionEncoding::Utf16, detector(), finder());
   CHECK(d.line_count() == 2);
   d.replace({1, 0}, {1, 0}, "\n");  // "x\r\ny"? no: inserted at the start of line 1 -> "x\r\ny"
   CHECK(d.text() == "x\r\ny");
@@ -182,7 +195,7 @@ TEST_CASE("joining a CR and an LF across an edit makes one line break") {
 }
 
 TEST_CASE("typing a token makes a finding and deleting a character removes it") {
-  TextDocument d("const t = \"\";\nlet x = 1;\n", PositionEncoding::Utf16, detector());
+  TextDocument d("const t = \"\";\nlet x = 1;\n", PositionEncoding::Utf16, detector(), finder());
   CHECK(d.finding_count() == 0);
   const std::string tok = make_token(23);
   for (std::size_t i = 0; i < tok.size(); ++i) d.replace({0, static_cast<std::uint32_t>(11 + i)}, {0, static_cast<std::uint32_t>(11 + i)}, tok.substr(i, 1));
@@ -198,7 +211,7 @@ TEST_CASE("typing a token makes a finding and deleting a character removes it") 
 
 TEST_CASE("editing a next-line marker updates the finding on the line below") {
   const std::string tok = make_token(24);
-  TextDocument d("# note\nt = '" + tok + "'\n", PositionEncoding::Utf16, detector());
+  TextDocument d("# note\nt = '" + tok + "'\n", PositionEncoding::Utf16, detector(), finder());
   CHECK(d.finding_count() == 1);
   d.replace({0, 6}, {0, 6}, " secretlint-disable-next-line");
   CHECK(d.finding_count() == 0);
@@ -210,7 +223,7 @@ TEST_CASE("findings on untouched lines keep their positions when lines are inser
   const std::string tok = make_token(25);
   std::string text;
   for (int i = 0; i < 20000; ++i) text += "line " + std::to_string(i) + (i % 500 == 0 ? " " + tok : "") + "\n";
-  TextDocument d(text, PositionEncoding::Utf16, detector());
+  TextDocument d(text, PositionEncoding::Utf16, detector(), finder());
   REQUIRE(d.chunk_count() > 1);
   CHECK(d.finding_count() == 40);
   d.replace({0, 0}, {0, 0}, "new\nlines\n");
@@ -237,7 +250,7 @@ TEST_CASE("random edits match a naive model of text and findings in every encodi
         model += pieces[rng() % pieces.size()];
         model += "\n";
       }
-      TextDocument d(model, e, detector());
+      TextDocument d(model, e, detector(), finder());
       check_same(d, model, e);
       for (int step = 0; step < 80; ++step) {
         CAPTURE(step);
@@ -263,7 +276,7 @@ TEST_CASE("a line longer than a chunk is cut between characters and still scanne
   std::string text;
   while (text.size() < 3 * TextDocument::kMaxChunk) text += "\xE4\xB8\xAD" + tok + "x";  // glued: no tokens
   text += " " + tok;
-  TextDocument d(text, PositionEncoding::Utf16, detector());
+  TextDocument d(text, PositionEncoding::Utf16, detector(), finder());
   CHECK(d.chunk_count() >= 3);
   CHECK(d.line_count() == 1);
   CHECK(d.finding_count() == 1);
@@ -280,7 +293,7 @@ TEST_CASE("a line longer than a chunk is cut between characters and still scanne
 }
 
 TEST_CASE("replacing the whole text rescans it") {
-  TextDocument d("nothing here", PositionEncoding::Utf16, detector());
+  TextDocument d("nothing here", PositionEncoding::Utf16, detector(), finder());
   d.replace_all("x " + make_token(42));
   CHECK(d.finding_count() == 1);
   d.replace_all("");
