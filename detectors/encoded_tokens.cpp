@@ -173,9 +173,9 @@ void find_hits(std::string_view text, std::size_t from, std::size_t to, Hits& hi
   const Prefilter& p = prefilter();
   const char* s = text.data();
   const std::size_t last = std::min(to, text.size() > 0 ? text.size() - 1 : 0);
-  const auto check = [&](std::size_t i) {
-    if (!p.pairs.test(Prefilter::key(s[i], s[i + 1]))) [[likely]]
-      return;
+  // The exact pair test stays inline in the mask loops; the rest is out of line, so that a run
+  // of bytes the masks let through ("xxxx", typed) costs a bit test each, not a call.
+  const auto confirm = [&](std::size_t i) __attribute__((noinline)) {
     if (s[i] == '\\') {
       if (starts_escape(text, i)) hits.escapes.push_back(i);
     } else if (s[i] == '%') {
@@ -186,8 +186,25 @@ void find_hits(std::string_view text, std::size_t from, std::size_t to, Hits& hi
         hits.base64.emplace_back(i, i - l.quad_offset);
     }
   };
+  const auto check = [&](std::size_t i) {
+    if (p.pairs.test(Prefilter::key(s[i], s[i + 1]))) [[unlikely]]
+      confirm(i);
+  };
   std::size_t i = from;
-  if (kHaveAvx2 && from < last) i = teddy_avx2(p, s, from, last, check);
+  if (kHaveAvx2 && from < last) {
+    i = teddy_avx2(p, s, from, last, check);
+    if (i < last) {
+      // The last (< 32) positions through the masks too, from a zero-padded copy: a byte-by-byte
+      // tail was most of the cost of the short ranges the editor rescans at each keystroke.
+      alignas(32) char tail[64] = {};
+      std::memcpy(tail, s + i, std::min<std::size_t>(text.size() - i, 33));
+      const std::size_t base = i;
+      teddy_avx2(p, tail, 0, 32, [&](std::size_t j) {
+        if (base + j < last) check(base + j);
+      });
+      i = last;
+    }
+  }
   for (; i < last; ++i) check(i);
 }
 
