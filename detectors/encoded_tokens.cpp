@@ -173,9 +173,9 @@ void find_hits(std::string_view text, std::size_t from, std::size_t to, Hits& hi
   const Prefilter& p = prefilter();
   const char* s = text.data();
   const std::size_t last = std::min(to, text.size() > 0 ? text.size() - 1 : 0);
-  const auto check = [&](std::size_t i) {
-    if (!p.pairs.test(Prefilter::key(s[i], s[i + 1]))) [[likely]]
-      return;
+  // The exact pair test stays inline in the mask loops; the rest is out of line, so that a run
+  // of bytes the masks let through ("xxxx", typed) costs a bit test each, not a call.
+  const auto confirm = [&](std::size_t i) __attribute__((noinline)) {
     if (s[i] == '\\') {
       if (starts_escape(text, i)) hits.escapes.push_back(i);
     } else if (s[i] == '%') {
@@ -186,8 +186,25 @@ void find_hits(std::string_view text, std::size_t from, std::size_t to, Hits& hi
         hits.base64.emplace_back(i, i - l.quad_offset);
     }
   };
+  const auto check = [&](std::size_t i) {
+    if (p.pairs.test(Prefilter::key(s[i], s[i + 1]))) [[unlikely]]
+      confirm(i);
+  };
   std::size_t i = from;
-  if (kHaveAvx2 && from < last) i = teddy_avx2(p, s, from, last, check);
+  if (kHaveAvx2 && from < last) {
+    i = teddy_avx2(p, s, from, last, check);
+    if (i < last) {
+      // The last (< 32) positions through the masks too, from a zero-padded copy: a byte-by-byte
+      // tail was most of the cost of the short ranges the editor rescans at each keystroke.
+      alignas(32) char tail[64] = {};
+      std::memcpy(tail, s + i, std::min<std::size_t>(text.size() - i, 33));
+      const std::size_t base = i;
+      teddy_avx2(p, tail, 0, 32, [&](std::size_t j) {
+        if (base + j < last) check(base + j);
+      });
+      i = last;
+    }
+  }
   for (; i < last; ++i) check(i);
 }
 
@@ -406,6 +423,29 @@ void EncodedTokenFinder::scan_layer(std::string_view text, std::size_t from, std
     if (k < run_end) continue;
     run_end = layer.escaped_run(k, run_end, Encoding::PercentEncoding);
   }
+}
+
+bool EncodedTokenFinder::separates_runs(char c) {
+  return !is_run_char(c) && c != '\\' && c != '%' && c != '"' && c != '\'';
+}
+
+std::optional<EncodedFinding> EncodedTokenFinder::finding_at(std::string_view text, std::size_t begin,
+                                                             std::size_t end) const {
+  if (begin >= end || end > text.size()) return std::nullopt;
+  // Why the stretch is enough: a run stops at a byte no escape consumes and that is not a run
+  // character, walks back no further than one, and find()'s merging only joins overlapping spans.
+  std::size_t s = begin, e = end;
+  while (s > 0 && !separates_runs(text[s - 1])) --s;
+  while (e < text.size() && !separates_runs(text[e])) ++e;
+  std::vector<EncodedFinding> found;
+  find(text.substr(s, e - s), found);
+  for (EncodedFinding& f : found) {
+    if (f.begin + s != begin || f.end + s != end) continue;
+    f.begin = begin;
+    f.end = end;
+    return std::move(f);
+  }
+  return std::nullopt;
 }
 
 void EncodedTokenFinder::find(std::string_view text, std::size_t from, std::size_t to, std::vector<EncodedFinding>& out,

@@ -44,6 +44,7 @@
 // EncodedFinding::token holds the decoded token for hashing and masking only.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -90,6 +91,19 @@ class EncodedTokenFinder {
   void find(std::string_view text, std::vector<EncodedFinding>& out, EncodedScanStats* stats = nullptr) const {
     find(text, 0, text.size(), out, stats);
   }
+
+  // True for a byte that no run holds, neither as itself nor inside an escape: line breaks,
+  // spaces, most punctuation (',', ':', '{', ...) and every byte past ASCII; false for the base64
+  // alphabets, [=_.~-] and what escapes are made of ('\\', '%', '"', '\''). Runs, and so spans,
+  // lie between such bytes, and find() over the stretch between two of them reports that
+  // stretch's findings exactly as it does over the whole text.
+  static bool separates_runs(char c);
+
+  // The finding find(text) reports with the span [begin, end) exactly, decoded again (its token
+  // included); nullopt when there is none. Reads only the stretch of `text` around the span
+  // between bytes that separate runs, so a caller may pass just that stretch (the server does,
+  // to decode one finding of a long line). Linear in that stretch.
+  std::optional<EncodedFinding> finding_at(std::string_view text, std::size_t begin, std::size_t end) const;
 
  private:
   struct Layer;

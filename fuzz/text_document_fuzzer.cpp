@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detectors/encoded_tokens.h"
 #include "detectors/line_scan.h"
 #include "detectors/placeholder.h"
 #include "detectors/pulumi_token_detector.h"
@@ -92,7 +93,7 @@ std::string initial_text(Input& in, bool big) {
   return text;
 }
 
-void compare(const TextDocument& doc, const RefText& ref, const ptl::detectors::PulumiTokenDetector& detector) {
+void compare(const TextDocument& doc, const RefText& ref, const ptl::detectors::EncodedTokenFinder& finder) {
   const std::string& t = ref.text();
   check(doc.size() == t.size());
   check(doc.text() == t);
@@ -125,8 +126,19 @@ void compare(const TextDocument& doc, const RefText& ref, const ptl::detectors::
     if (cached_suppressed) continue;
     expected.push_back(F{at, p, ptl::detectors::is_placeholder_token(std::string_view(t).substr(at, 44))});
   }
-  std::size_t i = 0;
+  // Encoded findings: the finder over the whole text, with the same ignore markers (scan_text).
+  std::vector<ptl::detectors::EncodedFinding> encoded;
+  finder.find(t, encoded);
+  std::erase_if(encoded, [&](const auto& f) { return ptl::detectors::suppressed_at(t, f.begin); });
+  std::size_t i = 0, j = 0;
   doc.for_each_finding([&](const ptl::server::DocumentFinding& f) {
+    if (f.encoded()) {
+      check(j < encoded.size());
+      check(f.begin == encoded[j].begin && f.end == encoded[j].end && f.layers == encoded[j].layers);
+      check(f.placeholder == encoded[j].placeholder);
+      ++j;
+      return;
+    }
     check(i < expected.size());
     check(f.begin == expected[i].begin);
     check(f.start.line == expected[i].pos.line);
@@ -135,7 +147,8 @@ void compare(const TextDocument& doc, const RefText& ref, const ptl::detectors::
     ++i;
   });
   check(i == expected.size());
-  check(doc.finding_count() == expected.size());
+  check(j == encoded.size());
+  check(doc.finding_count() == expected.size() + encoded.size());
 
   // Conversions agree with the reference at a few offsets.
   for (std::size_t off : {std::size_t{0}, t.size() / 3, t.size() / 2, t.size()}) {
@@ -143,13 +156,13 @@ void compare(const TextDocument& doc, const RefText& ref, const ptl::detectors::
     RefPos r = ref.position_of(off);
     check(p.line == r.line && p.character == r.character);
   }
-  (void)detector;
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const ptl::detectors::PulumiTokenDetector detector;
+  static const ptl::detectors::EncodedTokenFinder finder(detector);
   if (size < 1) return 0;
   Input in(data, size);
   std::uint8_t mode = in.byte();
@@ -159,9 +172,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const bool big = (mode / 3) % 8 == 7;
 
   std::string text = initial_text(in, big);
-  TextDocument doc(text, encs[e], detector);
+  TextDocument doc(text, encs[e], detector, finder);
   RefText ref(text, refs[e]);
-  compare(doc, ref, detector);
+  compare(doc, ref, finder);
 
   for (int step = 0; step < 24 && !in.empty(); ++step) {
     std::uint8_t op = in.byte();
@@ -184,10 +197,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       ref.replace(a, b, with);
     }
     // A document past one chunk is compared every few steps (each comparison walks it all).
-    if (!big || step % 6 == 5) compare(doc, ref, detector);
+    if (!big || step % 6 == 5) compare(doc, ref, finder);
   }
-  compare(doc, ref, detector);
-  TextDocument fresh(ref.text(), encs[e], detector);
-  compare(fresh, ref, detector);
+  compare(doc, ref, finder);
+  TextDocument fresh(ref.text(), encs[e], detector, finder);
+  compare(fresh, ref, finder);
   return 0;
 }

@@ -44,7 +44,8 @@ std::string shell_reference(FixKind kind, const Names& n) {
              shell_word(n.vault_path) + ")";
     case FixKind::Conjur: return "$(conjur variable get -i " + shell_word(n.conjur_variable) + ")";
     case FixKind::Redact:
-    case FixKind::Suppress: break;
+    case FixKind::Suppress:
+    case FixKind::RecreateSecret: break;
   }
   return {};
 }

@@ -10,8 +10,9 @@ namespace ptl::remediation {
 
 // The ways a token can be taken out of a file, in the order they are offered. Redact replaces
 // the token by a placeholder, where it is text to read (a comment, documentation) rather than
-// a value the program uses.
-enum class FixKind { Environment, PulumiConfig, AwsSecretsManager, Vault, Conjur, Redact, Suppress };
+// a value the program uses. RecreateSecret takes an encoded value out of a Kubernetes Secret
+// manifest (kubernetes_secret.h).
+enum class FixKind { Environment, PulumiConfig, AwsSecretsManager, Vault, Conjur, Redact, Suppress, RecreateSecret };
 
 // Replace text[begin, end) by new_text. Offsets are bytes into the ORIGINAL
 // document; the edits of one fix are sorted and never overlap.

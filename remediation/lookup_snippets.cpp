@@ -143,7 +143,8 @@ Lookup js_lookup(FixKind kind, bool typescript, const Names& n, const FileFacts&
       l.helper_code = fill(kTsConjur, {{"RET", ret}, {"VARIABLE", lit(n.conjur_variable)}});
       break;
     case FixKind::Redact:
-    case FixKind::Suppress: break;
+    case FixKind::Suppress:
+    case FixKind::RecreateSecret: break;
   }
   return l;
 }
@@ -230,7 +231,8 @@ Lookup python_lookup(FixKind kind, const Names& n, char quote) {
       l.helper_code = fill(kPyConjur, {{"VARIABLE", lit(n.conjur_variable)}});
       break;
     case FixKind::Redact:
-    case FixKind::Suppress: break;
+    case FixKind::Suppress:
+    case FixKind::RecreateSecret: break;
   }
   return l;
 }
@@ -321,7 +323,8 @@ Lookup go_lookup(FixKind kind, const Names& n) {
       l.helper_code = fill(kGoConjur, {{"VARIABLE", lit(n.conjur_variable)}});
       break;
     case FixKind::Redact:
-    case FixKind::Suppress: break;
+    case FixKind::Suppress:
+    case FixKind::RecreateSecret: break;
   }
   return l;
 }
@@ -388,7 +391,8 @@ Lookup csharp_lookup(FixKind kind, const Names& n, const FileFacts& facts) {
       l.helper_code = fill(kCsConjur, {{"MODS", mods}, {"VARIABLE", lit(n.conjur_variable)}});
       break;
     case FixKind::Redact:
-    case FixKind::Suppress: break;
+    case FixKind::Suppress:
+    case FixKind::RecreateSecret: break;
   }
   return l;
 }
@@ -456,7 +460,8 @@ Lookup java_lookup(FixKind kind, const Names& n) {
       l.helper_code = fill(kJavaConjur, {{"VARIABLE", lit(n.conjur_variable)}});
       break;
     case FixKind::Redact:
-    case FixKind::Suppress: break;
+    case FixKind::Suppress:
+    case FixKind::RecreateSecret: break;
   }
   return l;
 }

@@ -35,8 +35,16 @@ std::string fix_title(FixKind kind, Language language, const Names& names) {
     case FixKind::Redact:
       return fmt::format("Redact the token (replace it with {}); it was exposed, so rotate it", kRedacted);
     case FixKind::Suppress: return fmt::format("Ignore this token on this line ({})", kIgnoreMarker);
+    case FixKind::RecreateSecret:
+      return "Take the value out of this Secret (create the Secret with kubectl create secret generic "
+             "--from-env-file)";
   }
   return {};
+}
+
+std::string recreate_secret_title(std::string_view key, std::string_view name) {
+  return fmt::format("Take {} out of this Secret (then: kubectl create secret generic {} --from-env-file=...)", key,
+                     name);
 }
 
 std::string stack_config_title(std::string_view key, bool path) {

@@ -23,6 +23,10 @@ std::string stack_config_title(std::string_view key, bool path);
 // goes, the entry is declared secret, and the title gives the command that sets it.
 std::string pulumi_yaml_default_title(std::string_view key);
 
+// The title of the fix that takes an encoded token's entry out of a Kubernetes Secret manifest
+// (kubernetes_secret.h). Precondition: `key` and `name` cannot hold a token.
+std::string recreate_secret_title(std::string_view key, std::string_view name);
+
 // The title of the package.json fix that drops an inline `NAME=<token>` from an npm script.
 std::string package_script_title(std::string_view env_var);
 

@@ -22,12 +22,10 @@ int run_check(const std::vector<std::string>& paths, const Settings& settings, s
   for (const std::string& error : report.errors) log.error("{}", error);
   for (const scan::Skipped& s : report.skipped) log.debug("{}: skipped: {}", s.path, s.reason);
   for (const scan::ScanFinding& f : report.findings) {
-    DocumentFinding finding;
-    finding.placeholder = f.placeholder;
     const DiagnosticContext ctx{settings, remediation::environment_note(remediation::detect_language("", f.path)), 0};
     out << fmt::format("{}:{}:{}: {}: {}\n", f.path, f.line, f.column,
                        f.placeholder ? "hint" : severity_name(settings.severity),
-                       diagnostic_message(finding, f.preview, ctx));
+                       diagnostic_message(f.placeholder, f.encoding, f.preview, ctx));
     for (const std::string& title : f.fixes) out << "    fix: " << title << "\n";
   }
   const std::size_t tokens = report.real_findings();

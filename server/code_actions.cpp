@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "remediation/kubernetes_secret.h"
 #include "remediation/remediation.h"
 #include "server/diagnostic_writer.h"
 
@@ -91,12 +92,24 @@ remediation::Names remediation_names(const Settings& s) {
 
 namespace {
 
+// The real tokens written out: an encoded one has no rewrite (it would write the decoded token
+// or break the encoding), so fix-all leaves it to its own actions.
 std::vector<std::pair<std::size_t, std::size_t>> real_token_spans(const TextDocument& doc) {
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   doc.for_each_finding([&](const DocumentFinding& f) {
-    if (!f.placeholder) spans.emplace_back(f.begin, f.begin + kTokenLength);
+    if (!f.placeholder && !f.encoded()) spans.emplace_back(f.begin, f.begin + kTokenLength);
   });
   return spans;
+}
+
+json fix_action(remediation::Fix fix, const json& diagnostic, const TextDocument& doc, const CodeActionRequest& req,
+                const protocol::ClientCapabilities& client) {
+  json action = {{"title", std::move(fix.title)},
+                 {"kind", "quickfix"},
+                 {"diagnostics", json::array({diagnostic})},
+                 {"edit", workspace_edit(doc, req, fix.edits, client)}};
+  if (fix.preferred) action["isPreferred"] = true;
+  return action;
 }
 
 std::string fix_all_title(std::size_t tokens) {
@@ -131,14 +144,14 @@ json code_actions(const TextDocument& doc, const CodeActionRequest& req, const S
     std::string diag;
     append_diagnostic(diag, doc, f, ctx);
     json diagnostic = json::parse(diag, nullptr, false);
-    for (remediation::Fix& fix : remediation::fixes_for(text, f.begin, f.begin + kTokenLength, language, names)) {
-      json action = {{"title", std::move(fix.title)},
-                     {"kind", "quickfix"},
-                     {"diagnostics", json::array({diagnostic})},
-                     {"edit", workspace_edit(doc, req, fix.edits, client)}};
-      if (fix.preferred) action["isPreferred"] = true;
-      actions.push_back(std::move(action));
+    if (f.encoded()) {
+      // No rewrite; in a Kubernetes Secret manifest, the entry goes (kubernetes_secret.h).
+      if (auto fix = remediation::recreate_secret_fix(text, f.begin, f.end))
+        actions.push_back(fix_action(std::move(*fix), diagnostic, doc, req, client));
+      continue;
     }
+    for (remediation::Fix& fix : remediation::fixes_for(text, f.begin, f.begin + kTokenLength, language, names))
+      actions.push_back(fix_action(std::move(fix), diagnostic, doc, req, client));
   }
   if (!touching.empty()) {
     actions.push_back({{"title", "Rotate this token in the Pulumi console"},

@@ -41,7 +41,10 @@ struct CodeActionRequest {
 };
 
 // The actions for every token touching [begin, end], in the order of issue 3, then the rotate
-// command, then the fix-all source action when the file holds a real token. A client that
+// command, then the fix-all source action when the file holds a real token written out. An
+// encoded token gets no rewrite (it would write the decoded token or break the encoding): in a
+// Kubernetes Secret manifest, the action that takes its entry out (remediation/kubernetes_secret.h);
+// the rotate command in any file. A client that
 // resolves edits (codeAction.resolveSupport lists "edit", with dataSupport) gets the fix-all
 // action without its edit, which costs a pass over the whole file, and data.uri to resolve it
 // with: an editor asks for code actions at every cursor move.

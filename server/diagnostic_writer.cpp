@@ -4,14 +4,13 @@
 
 #include <fmt/format.h>
 
+#include "detectors/encoded_tokens.h"
 #include "detectors/token_mask.h"
 #include "remediation/remediation.h"
 #include "server/code_actions.h"
 
 namespace ptl::server {
 namespace {
-
-constexpr std::size_t kTokenLength = detectors::PulumiTokenDetector::kTokenLength;
 
 // Appends s as a JSON string literal. Messages are our own text, but the env var name comes
 // from settings, so escape properly.
@@ -38,15 +37,15 @@ void append_uint(std::string& out, std::uint64_t v) {
   out.append(buf, end);
 }
 
-void append_range(std::string& out, const LinePosition& start) {
+void append_range(std::string& out, const LinePosition& start, const LinePosition& end) {
   out += R"("range":{"start":{"line":)";
   append_uint(out, start.line);
   out += R"(,"character":)";
   append_uint(out, start.character);
   out += R"(},"end":{"line":)";
-  append_uint(out, start.line);
+  append_uint(out, end.line);
   out += R"(,"character":)";
-  append_uint(out, start.character + kTokenLength);
+  append_uint(out, end.character);
   out += "}}";
 }
 
@@ -54,19 +53,19 @@ void append_range(std::string& out, const LinePosition& start) {
 // offset, placeholder flag), so it is rendered once per publish and the per-finding work is a few
 // appends: on 1,000 findings this is what keeps a keystroke's publish well under a millisecond.
 // The message comes from diagnostic_message() itself (with a marker where the masked token
-// goes), so the text has one definition.
+// goes), so the text has one definition. An encoded token (rare) has its message, which names
+// its encoding, written whole.
 class DiagnosticTemplate {
  public:
-  explicit DiagnosticTemplate(const DiagnosticContext& ctx) {
+  explicit DiagnosticTemplate(const DiagnosticContext& ctx) : ctx_(ctx) {
     for (bool placeholder : {false, true}) {
       Parts& p = parts_[placeholder];
-      DocumentFinding f;
-      f.placeholder = placeholder;
       int severity = placeholder ? static_cast<int>(Severity::Hint) : static_cast<int>(ctx.settings.severity);
       p.head = fmt::format(R"(,"severity":{},"code":"{}","codeDescription":{{"href":"{}"}},"source":"{}","message":)",
                            severity, kDiagnosticCode, kReadmeUrl, kDiagnosticSource);
+      p.before_message = p.head.size();
       std::string message;
-      append_json_string(message, diagnostic_message(f, kMarker, ctx));
+      append_json_string(message, diagnostic_message(placeholder, "", kMarker, ctx));
       std::size_t at = message.find(kEscapedMarker);
       p.head.append(message, 0, at);
       p.tail.assign(message, at + kEscapedMarker.size());
@@ -78,10 +77,21 @@ class DiagnosticTemplate {
   void append(std::string& out, const TextDocument& doc, const DocumentFinding& f) const {
     const Parts& p = parts_[f.placeholder];
     out.push_back('{');
-    append_range(out, f.start);
+    append_range(out, f.start, f.end_position);
+    if (f.encoded()) {
+      const std::string encoding = detectors::describe_encoding(f.layers);
+      out.append(p.head, 0, p.before_message);
+      append_json_string(out, diagnostic_message(f.placeholder, encoding, masked_token(doc, f), ctx_));
+      out += R"(,"data":{"offset":)";
+      append_uint(out, f.begin);
+      out += R"(,"encoding":)";
+      append_json_string(out, encoding);
+      out += p.end;
+      return;
+    }
     out += p.head;
     // The masked preview is "pul-", hex digits and "…": nothing in it needs escaping.
-    out += masked_token_at(doc, f.begin);
+    out += masked_token(doc, f);
     out += p.tail;
     append_uint(out, f.begin);
     out += p.end;
@@ -92,24 +102,36 @@ class DiagnosticTemplate {
   static constexpr std::string_view kEscapedMarker = "\\u0001";  // as append_json_string writes it
   struct Parts {
     std::string head, tail, end;
+    std::size_t before_message = 0;  // where the message starts in head
   };
+  const DiagnosticContext& ctx_;
   Parts parts_[2];
 };
 
 }  // namespace
 
-std::string masked_token_at(const TextDocument& doc, std::size_t begin) {
+std::string masked_token(const TextDocument& doc, const DocumentFinding& f) {
   std::string scratch;
-  return detectors::mask_token(doc.view(begin, begin + 8, scratch));
+  if (!f.encoded()) return detectors::mask_token(doc.view(f.begin, f.begin + 8, scratch));
+  return detectors::mask_token(doc.token_of(f, scratch));
 }
 
-std::string diagnostic_message(const DocumentFinding& f, std::string_view masked, const DiagnosticContext& ctx) {
-  if (f.placeholder)
-    return fmt::format("Placeholder-shaped Pulumi access token {} (not a real secret, so only a hint).", masked);
-  std::string msg = fmt::format(
-      "Hard-coded Pulumi access token {}: anyone who can read this file can act as its owner in the "
-      "Pulumi organisation. ",
-      masked);
+std::string diagnostic_message(bool placeholder, std::string_view encoding, std::string_view masked,
+                               const DiagnosticContext& ctx) {
+  const std::string encoded = encoding.empty() ? std::string() : fmt::format(", encoded as {}", encoding);
+  if (placeholder)
+    return fmt::format("Placeholder-shaped Pulumi access token {}{} (not a real secret, so only a hint).", masked,
+                       encoded);
+  std::string msg =
+      encoding.empty()
+          ? fmt::format(
+                "Hard-coded Pulumi access token {}: anyone who can read this file can act as its owner in the "
+                "Pulumi organisation. ",
+                masked)
+          : fmt::format(
+                "Hard-coded Pulumi access token {}{}: the encoding hides it from the eye, not from anyone who "
+                "decodes it, and anyone who can read this file can act as its owner in the Pulumi organisation. ",
+                masked, encoded);
   if (ctx.environment_note.empty())
     msg += fmt::format("Read it from ${} or a secrets manager instead, and rotate this token.", ctx.settings.env_var);
   else
@@ -125,7 +147,7 @@ void append_diagnostic(std::string& out, const TextDocument& doc, const Document
 DiagnosticCounts append_diagnostics(std::string& out, const TextDocument& doc, const DiagnosticContext& ctx) {
   out.push_back('[');
   std::size_t written = 0, skipped = 0;
-  LinePosition last{};
+  LinePosition last{}, last_end{};
   const DiagnosticTemplate diagnostic(ctx);
   doc.for_each_finding([&](const DocumentFinding& f) {
     if (f.placeholder && !ctx.settings.report_placeholders) return;
@@ -137,12 +159,13 @@ DiagnosticCounts append_diagnostics(std::string& out, const TextDocument& doc, c
     if (written) out.push_back(',');
     diagnostic.append(out, doc, f);
     last = f.start;
+    last_end = f.end_position;
     ++written;
   });
   if (skipped) {
     if (written) out.push_back(',');
     out.push_back('{');
-    append_range(out, last);
+    append_range(out, last, last_end);
     fmt::format_to(std::back_inserter(out), R"(,"severity":3,"source":"{}","message":)", kDiagnosticSource);
     append_json_string(out, fmt::format("{} more Pulumi access tokens in this file are not shown (limit "
                                         "maxFindingsPerDocument = {}).",

@@ -29,13 +29,18 @@ struct DiagnosticContext {
   const std::function<bool(const DocumentFinding&)>* suppressed = nullptr;
 };
 
-// The masked preview of the finding at `begin` ("pul-1a2b…"), read from the document.
-std::string masked_token_at(const TextDocument& doc, std::size_t begin);
+// The masked preview of the token `f` stands for ("pul-1a2b…"): read from the document, or
+// decoded from it for an encoded finding (TextDocument::token_of).
+std::string masked_token(const TextDocument& doc, const DocumentFinding& f);
 
-// The message of one diagnostic.
-std::string diagnostic_message(const DocumentFinding& f, std::string_view masked, const DiagnosticContext& ctx);
+// The message of one diagnostic. `encoding` is how the token is encoded where it was found
+// (detectors::describe_encoding: "base64 > json-escape"), empty for a plain token.
+std::string diagnostic_message(bool placeholder, std::string_view encoding, std::string_view masked,
+                               const DiagnosticContext& ctx);
 
-// Appends one Diagnostic object for `f` (the same JSON that publishing writes).
+// Appends one Diagnostic object for `f` (the same JSON that publishing writes). Its range is the
+// finding's span (for an encoded token the encoded text), its data the offset, the version, the
+// placeholder flag and, for an encoded token, "encoding".
 void append_diagnostic(std::string& out, const TextDocument& doc, const DocumentFinding& f,
                        const DiagnosticContext& ctx);
 

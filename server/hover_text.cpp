@@ -10,16 +10,30 @@ std::string rotation_url(const Settings& s) {
   return base + "/account/tokens";
 }
 
-std::string hover_markdown(std::string_view masked, bool placeholder, const Settings& s) {
+std::string hover_markdown(std::string_view masked, bool placeholder, std::string_view encoding, const Settings& s) {
+  const std::string encoded = encoding.empty() ? std::string() : fmt::format(", encoded as {}", encoding);
   if (placeholder) {
     return fmt::format(
-        "**Placeholder-shaped Pulumi access token** `{}`\n\n"
+        "**Placeholder-shaped Pulumi access token** `{}`{}\n\n"
         "Its digits follow a pattern no issued token has (repeated or stepping digits), so it is "
         "reported as a hint only. Set `pulumiTokenLsp.placeholders` to `\"off\"` to hide these.",
-        masked);
+        masked, encoded);
   }
+  const std::string what =
+      encoding.empty()
+          ? std::string()
+          : fmt::format(
+                "This text is a token {}: the encoding hides it from the eye, not from anyone who decodes it "
+                "(`base64 -d` is enough), so it is as exposed as a token written out.\n\n",
+                encoded.substr(2));
+  const std::string_view remedy =
+      encoding.empty()
+          ? "Use a code action (quick fix) to replace the literal with a lookup."
+          : "Take the value out of the file (in a Kubernetes Secret, a code action moves it out and says how to "
+            "create the Secret from a file that is not committed), and rotate the token.";
   return fmt::format(
-      "**Hard-coded Pulumi access token** `{0}`\n\n"
+      "**Hard-coded Pulumi access token** `{0}`{3}\n\n"
+      "{4}"
       "Whoever can read this file (a teammate, a CI log, a fork, a backup) can use this token to act "
       "as its owner in the Pulumi organisation: read and change every stack, its state and its "
       "secrets, and reach the cloud credentials those stacks hold.\n\n"
@@ -29,8 +43,8 @@ std::string hover_markdown(std::string_view masked, bool placeholder, const Sett
       "set --secret`, or a secrets manager) and replace every use of the old one.\n"
       "3. Revoke the old token in the console once nothing uses it.\n"
       "4. Watch the organisation's audit log for activity you do not recognise.\n\n"
-      "Use a code action (quick fix) to replace the literal with a lookup.",
-      masked, rotation_url(s), s.env_var);
+      "{5}",
+      masked, rotation_url(s), s.env_var, encoded, what, remedy);
 }
 
 }  // namespace ptl::server

@@ -47,7 +47,7 @@ LanguageServer::LanguageServer(OutputSink& out, Logger& log, Settings defaults)
     : out_(out),
       log_(log),
       settings_(std::move(defaults)),
-      workspace_(out_, log_, workspace_work_, detector_,
+      workspace_(out_, log_, workspace_work_, detector_, finder_,
                  [this](std::string_view method, json params) { send_request(method, std::move(params)); }) {
   if (!detector_.ok()) log_.error("detector failed to build: {}", detector_.error());
 }
@@ -448,7 +448,7 @@ void LanguageServer::on_did_open(json& params) {
   if (doc.scope.ignored) log_.debug("{} is ignored by the project config", item.uri);
   if (!drop_if_over_size_limit(doc, item.text.size())) {
     doc.size = item.text.size();
-    doc.text = std::make_unique<TextDocument>(std::move(item.text), encoding_, detector_);
+    doc.text = std::make_unique<TextDocument>(std::move(item.text), encoding_, detector_, finder_);
   }
   std::string uri = doc.uri;
   OpenDocument& stored = documents_[uri] = std::move(doc);
@@ -473,7 +473,7 @@ void LanguageServer::on_did_change(json& params) {
     if (!change.range) {  // a whole new text: scanned again if it fits
       if (drop_if_over_size_limit(*doc, change.text.size())) continue;
       if (doc->text) doc->text->replace_all(std::move(change.text));
-      else doc->text = std::make_unique<TextDocument>(std::move(change.text), encoding_, detector_);
+      else doc->text = std::make_unique<TextDocument>(std::move(change.text), encoding_, detector_, finder_);
       continue;
     }
     if (!doc->text) continue;  // over the limit: only a whole new text brings it back
@@ -591,10 +591,10 @@ LanguageServer::Reply LanguageServer::on_hover(json& params) {
   const auto& p = decoded.value->position;
   std::size_t offset = text.offset_of(LinePosition{p.line, p.character});
   for (const DocumentFinding& f : text.findings_touching(offset, offset)) {
-    if (offset < f.begin || offset > f.begin + detectors::PulumiTokenDetector::kTokenLength) continue;
-    LinePosition end{f.start.line, f.start.character + static_cast<std::uint32_t>(detectors::PulumiTokenDetector::kTokenLength)};
-    std::string md = hover_markdown(masked_token_at(text, f.begin), f.placeholder, settings_);
-    return Reply{json{{"contents", {{"kind", "markdown"}, {"value", md}}}, {"range", range_json(f.start, end)}},
+    if (offset < f.begin || offset > f.end) continue;
+    std::string md =
+        hover_markdown(masked_token(text, f), f.placeholder, detectors::describe_encoding(f.layers), settings_);
+    return Reply{json{{"contents", {{"kind", "markdown"}, {"value", md}}}, {"range", range_json(f.start, f.end_position)}},
                  std::nullopt, {}};
   }
   return Reply{nullptr, std::nullopt, {}};

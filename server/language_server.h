@@ -26,6 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "detectors/encoded_tokens.h"
 #include "detectors/pulumi_token_detector.h"
 #include "protocol/json_rpc.h"
 #include "protocol/lsp_types.h"
@@ -136,6 +137,7 @@ class LanguageServer {
   Logger& log_;
   Settings settings_;
   detectors::PulumiTokenDetector detector_;
+  detectors::EncodedTokenFinder finder_{detector_};  // built once, like the detector; reads it
   PositionEncoding encoding_ = PositionEncoding::Utf16;
   protocol::ClientCapabilities client_;
   bool initialized_ = false;

@@ -1,7 +1,9 @@
 #include "server/text_document.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
+#include <optional>
 #include <utility>
 
 namespace ptl::server {
@@ -26,11 +28,29 @@ void collect_starts(std::string_view t, std::size_t lo, std::size_t hi, std::vec
     if (starts_line(t, s)) out.push_back(static_cast<std::uint32_t>(s));
 }
 
+// The layers of an encoded finding in one byte: their count in bits 0-1, then two bits a layer,
+// outermost first. 0 is a plain token.
+using detectors::Encoding;
+static_assert(detectors::EncodedTokenFinder::kMaxLayers <= 3, "three layers fit in a byte");
+static_assert(static_cast<unsigned>(Encoding::PercentEncoding) == 3, "an encoding fits in two bits");
+
+std::uint8_t pack_layers(const std::vector<Encoding>& layers) {
+  unsigned packed = static_cast<unsigned>(layers.size());
+  for (std::size_t i = 0; i < layers.size(); ++i) packed |= static_cast<unsigned>(layers[i]) << (2 + 2 * i);
+  return static_cast<std::uint8_t>(packed);
+}
+
+std::vector<Encoding> unpack_layers(std::uint8_t packed) {
+  std::vector<Encoding> layers(packed & 3u);
+  for (std::size_t i = 0; i < layers.size(); ++i) layers[i] = static_cast<Encoding>((packed >> (2 + 2 * i)) & 3u);
+  return layers;
+}
+
 }  // namespace
 
 TextDocument::TextDocument(std::string text, PositionEncoding encoding,
-                           const detectors::PulumiTokenDetector& detector)
-    : encoding_(encoding), detector_(&detector) {
+                           const detectors::PulumiTokenDetector& detector, const detectors::EncodedTokenFinder& finder)
+    : encoding_(encoding), detector_(&detector), finder_(&finder) {
   build(text);
 }
 
@@ -40,8 +60,8 @@ void TextDocument::build(std::string_view text) {
   chunks_ = cut(text, kFillChunk);
   if (chunks_.empty()) chunks_.emplace_back();
   reindex(0);
-  std::vector<detectors::Finding> found;
-  detectors::scan_lines(*detector_, text, 0, text.size(), found);
+  std::vector<Found> found;
+  scan_context(text, 0, text.size(), found);
   insert_findings(found, text, 0);
 }
 
@@ -149,7 +169,33 @@ std::string_view TextDocument::view(std::size_t begin, std::size_t end, std::str
 }
 
 std::string_view TextDocument::token_of(const DocumentFinding& f, std::string& scratch) const {
-  return view(f.begin, f.begin + kTokenLength, scratch);
+  if (!f.encoded()) return view(f.begin, f.begin + kTokenLength, scratch);
+  if (f.begin >= f.end || f.end > size_) return {};
+  // The stretch around the span between bytes that separate runs, walked chunk by chunk: what
+  // the finder needs to decode the span as find() did, without copying a long line.
+  std::size_t s = f.begin, k = chunk_at(s);
+  while (s > 0) {
+    if (s == chunk_begin_[k]) {
+      --k;
+      continue;
+    }
+    if (detectors::EncodedTokenFinder::separates_runs(chunks_[k].text[s - 1 - chunk_begin_[k]])) break;
+    --s;
+  }
+  std::size_t e = f.end;
+  k = chunk_at(e);
+  while (e < size_) {
+    if (e - chunk_begin_[k] >= chunks_[k].text.size()) {
+      ++k;
+      continue;
+    }
+    if (detectors::EncodedTokenFinder::separates_runs(chunks_[k].text[e - chunk_begin_[k]])) break;
+    ++e;
+  }
+  std::optional<detectors::EncodedFinding> found = finder_->finding_at(view(s, e, scratch), f.begin - s, f.end - s);
+  if (!found) return {};
+  scratch = std::move(found->token);
+  return scratch;
 }
 
 std::string TextDocument::text() const {
@@ -220,18 +266,23 @@ LinePosition TextDocument::position_of(std::size_t offset) const {
 }
 
 DocumentFinding TextDocument::materialize(std::size_t k, const StoredFinding& f) const {
-  return DocumentFinding{chunk_begin_[k] + f.offset,
-                         LinePosition{static_cast<std::uint32_t>(lines_before_[k] + f.line), f.character},
-                         f.placeholder};
+  DocumentFinding d;
+  d.begin = chunk_begin_[k] + f.offset;
+  d.end = d.begin + f.length;
+  d.start = LinePosition{static_cast<std::uint32_t>(lines_before_[k] + f.line), f.character};
+  d.end_position = LinePosition{d.start.line, f.character + f.length};
+  if (f.layers != 0) d.layers = unpack_layers(f.layers);
+  d.placeholder = f.placeholder;
+  return d;
 }
 
 std::vector<DocumentFinding> TextDocument::findings_touching(std::size_t begin, std::size_t end) const {
   std::vector<DocumentFinding> out;
-  std::size_t from = begin >= kTokenLength ? begin - kTokenLength : 0;
+  std::size_t from = begin >= max_length_ ? begin - max_length_ : 0;
   for (std::size_t k = chunk_at(from); k < chunks_.size() && chunk_begin_[k] <= end; ++k) {
     for (const StoredFinding& f : chunks_[k].findings) {
       std::size_t abs = chunk_begin_[k] + f.offset;
-      if (abs <= end && abs + kTokenLength >= begin) out.push_back(materialize(k, f));
+      if (abs <= end && abs + f.length >= begin) out.push_back(materialize(k, f));
     }
   }
   return out;
@@ -265,7 +316,7 @@ void TextDocument::edit_bytes(std::size_t a, std::size_t b, std::string_view tex
     const std::size_t ra = a - kb, rb = b - kb;
     auto& fs = c.findings;
     auto gone = std::remove_if(fs.begin(), fs.end(),
-                               [&](const StoredFinding& f) { return f.offset < rb && f.offset + kTokenLength > ra; });
+                               [&](const StoredFinding& f) { return f.offset < rb && f.offset + f.length > ra; });
     removed_in_place = static_cast<std::size_t>(fs.end() - gone);
     fs.erase(gone, fs.end());
     for (StoredFinding& f : fs)
@@ -301,7 +352,7 @@ void TextDocument::edit_bytes(std::size_t a, std::size_t b, std::string_view tex
     for (std::size_t m = k; m <= j; ++m) {
       for (const StoredFinding& f : chunks_[m].findings) {
         std::size_t abs = chunk_begin_[m] + f.offset;
-        if (abs + kTokenLength <= a) keep.emplace_back(abs - kb, f);
+        if (abs + f.length <= a) keep.emplace_back(abs - kb, f);
         else if (abs >= b) keep.emplace_back(static_cast<std::size_t>(static_cast<long long>(abs - kb) + delta), f);
       }
     }
@@ -407,11 +458,35 @@ void TextDocument::remove_findings(std::size_t begin, std::size_t end) {
   }
 }
 
-void TextDocument::insert_findings(const std::vector<detectors::Finding>& found, std::string_view context,
+void TextDocument::scan_context(std::string_view context, std::size_t from, std::size_t to,
+                                std::vector<Found>& out) const {
+  // As scan_text (scan/scan_engine.cpp) does: the line pipeline for plain tokens, the finder for
+  // encoded ones with the same ignore markers; then in text order, plain first at a tie.
+  thread_local std::vector<detectors::Finding> plain;
+  thread_local std::vector<detectors::EncodedFinding> encoded;
+  plain.clear();
+  encoded.clear();
+  detectors::scan_lines(*detector_, context, from, to, plain);
+  finder_->find(context, from, to, encoded);
+  const std::size_t first = out.size();
+  for (const detectors::Finding& f : plain)
+    out.push_back(Found{f.begin, static_cast<std::uint16_t>(kTokenLength), 0, f.placeholder});
+  if (encoded.empty()) return;
+  for (const detectors::EncodedFinding& f : encoded) {
+    if (detectors::suppressed_at(context, f.begin)) continue;
+    // A span is at most 6 x 6 x 44 bytes (two layers of \u00XX escapes), far below 65,536.
+    if (f.end - f.begin > UINT16_MAX) continue;
+    out.push_back(Found{f.begin, static_cast<std::uint16_t>(f.end - f.begin), pack_layers(f.layers), f.placeholder});
+  }
+  std::stable_sort(out.begin() + static_cast<long>(first), out.end(),
+                   [](const Found& a, const Found& b) { return a.begin < b.begin; });
+}
+
+void TextDocument::insert_findings(const std::vector<Found>& found, std::string_view context,
                                    std::size_t context_begin) {
   std::size_t line_start = 0, last = 0, units = 0;
   bool have_line = false;
-  for (const detectors::Finding& f : found) {
+  for (const Found& f : found) {
     std::size_t ls = detectors::line_start_before(context, f.begin);
     if (have_line && ls == line_start && f.begin >= last) {
       units += count_units(context.substr(last, f.begin - last), encoding_);
@@ -427,10 +502,12 @@ void TextDocument::insert_findings(const std::vector<detectors::Finding>& found,
     const auto& starts = chunks_[k].line_starts;
     auto rel = static_cast<std::uint32_t>(abs - chunk_begin_[k]);
     auto line = static_cast<std::uint32_t>(std::upper_bound(starts.begin(), starts.end(), rel) - starts.begin());
-    StoredFinding s{rel, static_cast<std::uint32_t>(units), line, f.placeholder};
-    auto pos = std::lower_bound(fs.begin(), fs.end(), s.offset,
-                                [](const StoredFinding& x, std::uint32_t off) { return x.offset < off; });
+    StoredFinding s{rel, static_cast<std::uint32_t>(units), line, f.length, f.layers, f.placeholder};
+    // After those at the same offset: the order scan_context gave (plain first).
+    auto pos = std::upper_bound(fs.begin(), fs.end(), s.offset,
+                                [](std::uint32_t off, const StoredFinding& x) { return off < x.offset; });
     fs.insert(pos, s);
+    max_length_ = std::max<std::size_t>(max_length_, f.length);
     ++finding_count_;
   }
 }
@@ -444,8 +521,9 @@ void TextDocument::rescan(std::size_t begin, std::size_t end) {
   remove_findings(r0, r1 + 1);
   std::string scratch;
   std::string_view context = view(c0, r1, scratch);
-  std::vector<detectors::Finding> found;
-  detectors::scan_lines(*detector_, context, r0 - c0, r1 - c0, found);
+  thread_local std::vector<Found> found;
+  found.clear();
+  scan_context(context, r0 - c0, r1 - c0, found);
   insert_findings(found, context, c0);
 }
 

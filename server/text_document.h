@@ -14,8 +14,12 @@
 // line break), a line past the last means the end of the document.
 //
 // After every edit, exactly the lines the edit touched (plus the line after them, for
-// next-line ignore markers) are rescanned with the shared detectors pipeline (line_scan.h).
-// Findings hold offsets, never copies of a token. Not thread-safe; one owner.
+// next-line ignore markers) are rescanned with the shared detectors pipeline (line_scan.h) and
+// with the EncodedTokenFinder (encoded_tokens.h), whose runs never cross a line break either;
+// ignore markers and placeholder rules apply to encoded findings as `scan` applies them
+// (scan_text), so the editor shows exactly the findings, lines, columns and ends `scan` reports.
+// Findings hold offsets, lengths and encodings, never copies of a token: token_of() reads a
+// plain token from the text and decodes an encoded one again. Not thread-safe; one owner.
 
 #include <cstddef>
 #include <cstdint>
@@ -23,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detectors/encoded_tokens.h"
 #include "detectors/line_scan.h"
 #include "server/position_encoding.h"
 
@@ -34,17 +39,25 @@ struct LinePosition {
 };
 
 struct DocumentFinding {
-  std::size_t begin = 0;  // absolute byte offset of the token
-  LinePosition start;     // in the document's encoding; the end is start + 44 characters
+  std::size_t begin = 0;  // absolute byte offset of the token, or of its encoded text
+  std::size_t end = 0;    // one past its last byte: begin + 44 for a plain token
+  LinePosition start;     // in the document's encoding
+  LinePosition end_position;  // on the same line: the span is ASCII, one character a byte
+  // How the token is encoded there, outermost first ("base64 > json-escape"); empty for a
+  // plain token. The span [begin, end) is then the encoded text (encoded_tokens.h).
+  std::vector<detectors::Encoding> layers;
   bool placeholder = false;
+
+  bool encoded() const { return !layers.empty(); }
 };
 
 class TextDocument {
  public:
   static constexpr std::size_t kMaxChunk = 64 * 1024;
 
-  // Takes the text and scans it whole. `detector` must outlive the document.
-  TextDocument(std::string text, PositionEncoding encoding, const detectors::PulumiTokenDetector& detector);
+  // Takes the text and scans it whole. `detector` and `finder` must outlive the document.
+  TextDocument(std::string text, PositionEncoding encoding, const detectors::PulumiTokenDetector& detector,
+               const detectors::EncodedTokenFinder& finder);
 
   // Replaces the range (clamped) by `text`, then rescans the touched lines.
   void replace(LinePosition start, LinePosition end, std::string_view text);
@@ -66,28 +79,41 @@ class TextDocument {
 
   // Bytes [begin, end): a view into one chunk when they lie in one, else a copy in `scratch`.
   std::string_view view(std::size_t begin, std::size_t end, std::string& scratch) const;
-  // The token `f` stands for (44 bytes): a view of the text, or a copy in `scratch` when it
-  // crosses chunks. Every use of a finding's token (allowlist, history, masks) goes through here.
+  // The token `f` stands for (44 bytes): for a plain token a view of the text, or a copy in
+  // `scratch` when it crosses chunks; for an encoded one the decoded token, in `scratch` (its
+  // span decoded again with the finder, reading only the stretch of the line around it:
+  // EncodedTokenFinder::finding_at). Empty when `f` is not a finding of the text as it is now.
+  // Every use of a finding's token (allowlist, history, masks) goes through here.
   std::string_view token_of(const DocumentFinding& f, std::string& scratch) const;
   std::string text() const;
   char at(std::size_t offset) const;
 
   std::size_t finding_count() const { return finding_count_; }
-  // Calls f(const DocumentFinding&) for every finding in document order.
+  // Calls f(const DocumentFinding&) for every finding, plain and encoded, in document order.
   template <class F>
   void for_each_finding(F&& f) const;
-  // Findings whose token overlaps [begin, end] (a cursor touching a token counts).
+  // Findings whose span overlaps [begin, end] (a cursor touching a span counts), in document order.
   std::vector<DocumentFinding> findings_touching(std::size_t begin, std::size_t end) const;
 
   // Number of chunks (tests and benchmarks observe the representation through it).
   std::size_t chunk_count() const { return chunks_.size(); }
 
  private:
+  // 16 bytes a finding: a 100 MB document may hold millions of them.
   struct StoredFinding {
-    std::uint32_t offset;     // relative to the chunk
-    std::uint32_t character;  // column of the token start in the document's encoding
-    std::uint32_t line;       // line breaks in the chunk before the token (kept by relocate_lines)
-    bool placeholder;
+    std::uint32_t offset = 0;     // relative to the chunk
+    std::uint32_t character = 0;  // column of the span's start in the document's encoding
+    std::uint32_t line = 0;       // line breaks in the chunk before the span (kept by relocate_lines)
+    std::uint16_t length = 0;     // bytes of the span: 44 for a plain token
+    std::uint8_t layers = 0;      // the encodings, packed (pack_layers in the .cpp); 0: plain
+    bool placeholder = false;
+  };
+  // A finding found by a rescan, before it is stored.
+  struct Found {
+    std::size_t begin = 0;  // in the scanned context
+    std::uint16_t length = 0;
+    std::uint8_t layers = 0;
+    bool placeholder = false;
   };
   struct Chunk {
     std::string text;
@@ -112,18 +138,22 @@ class TextDocument {
   void edit_bytes(std::size_t a, std::size_t b, std::string_view text);
   void rescan(std::size_t begin, std::size_t end);
   void remove_findings(std::size_t begin, std::size_t end);
-  void insert_findings(const std::vector<detectors::Finding>& found, std::string_view context,
-                       std::size_t context_begin);
+  // Plain and encoded findings starting in [from, to) of `context` (whole lines, and the line
+  // before them for next-line markers), in order.
+  void scan_context(std::string_view context, std::size_t from, std::size_t to, std::vector<Found>& out) const;
+  void insert_findings(const std::vector<Found>& found, std::string_view context, std::size_t context_begin);
   DocumentFinding materialize(std::size_t k, const StoredFinding& f) const;
 
   PositionEncoding encoding_;
   const detectors::PulumiTokenDetector* detector_;
+  const detectors::EncodedTokenFinder* finder_;
   std::vector<Chunk> chunks_;            // never empty; only a sole chunk may be empty
   std::vector<std::size_t> chunk_begin_; // absolute offset of each chunk
   std::vector<std::size_t> lines_before_;// line breaks in all earlier chunks
   std::size_t size_ = 0;
   std::size_t total_breaks_ = 0;
   std::size_t finding_count_ = 0;
+  std::size_t max_length_ = 44;  // the longest span ever stored: how far back findings_touching looks
 };
 
 template <class F>

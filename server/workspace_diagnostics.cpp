@@ -62,12 +62,13 @@ bool ignored_file(const std::string& path, const ProjectConfigs& configs) {
 
 // The diagnostics of the file at `path`, as an open document's are written; "[]" when none.
 std::string file_diagnostics(const std::string& path, const std::string& uri,
-                             const detectors::PulumiTokenDetector& detector, PositionEncoding encoding,
+                             const detectors::PulumiTokenDetector& detector,
+                             const detectors::EncodedTokenFinder& finder, PositionEncoding encoding,
                              const Settings& settings, const ProjectConfigs& configs) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return "[]";
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const TextDocument doc(std::move(text), encoding, detector);
+  const TextDocument doc(std::move(text), encoding, detector, finder);
   if (doc.finding_count() == 0) return "[]";
   std::unordered_map<std::size_t, bool> allowlist_cache;
   std::string out;
@@ -78,8 +79,14 @@ std::string file_diagnostics(const std::string& path, const std::string& uri,
 }  // namespace
 
 WorkspaceDiagnostics::WorkspaceDiagnostics(OutputSink& out, Logger& log, BackgroundWork& work,
-                                           const detectors::PulumiTokenDetector& detector, SendRequest send_request)
-    : out_(out), log_(log), work_(work), detector_(detector), send_request_(std::move(send_request)) {}
+                                           const detectors::PulumiTokenDetector& detector,
+                                           const detectors::EncodedTokenFinder& finder, SendRequest send_request)
+    : out_(out),
+      log_(log),
+      work_(work),
+      detector_(detector),
+      finder_(finder),
+      send_request_(std::move(send_request)) {}
 
 void WorkspaceDiagnostics::set_client(const protocol::ClientCapabilities& client, PositionEncoding encoding) {
   pull_ = client.pullDiagnostics;
@@ -230,8 +237,9 @@ void WorkspaceDiagnostics::submit_files(std::vector<std::string> paths, bool cre
   const std::uint64_t generation = generation_;
   std::shared_ptr<const Snapshot> snap = snapshot_;
   const detectors::PulumiTokenDetector& detector = detector_;
-  work_.submit([this, generation, snap, paths = std::move(paths), created, part_of_scan,
-                &detector]() -> BackgroundWork::Completion {
+  const detectors::EncodedTokenFinder& finder = finder_;
+  work_.submit([this, generation, snap, paths = std::move(paths), created, part_of_scan, &detector,
+                &finder]() -> BackgroundWork::Completion {
     BatchResult result;
     scan::Collected collected;
     for (const std::string& p : paths) {
@@ -255,7 +263,7 @@ void WorkspaceDiagnostics::submit_files(std::vector<std::string> paths, bool cre
       last = f.path;
       Found found{f.path, file_uri(f.path), {}};
       found.diagnostics =
-          file_diagnostics(f.path, found.uri, detector, snap->encoding, snap->settings, snap->configs);
+          file_diagnostics(f.path, found.uri, detector, finder, snap->encoding, snap->settings, snap->configs);
       if (found.diagnostics != "[]") result.found.push_back(std::move(found));
     }
     return [this, generation, part_of_scan, result = std::move(result)]() mutable {

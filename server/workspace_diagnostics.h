@@ -48,6 +48,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "detectors/encoded_tokens.h"
 #include "detectors/pulumi_token_detector.h"
 #include "protocol/lsp_types.h"
 #include "server/background_work.h"
@@ -65,8 +66,10 @@ class WorkspaceDiagnostics {
   // passes the response of window/workDoneProgress/create to on_progress_created).
   using SendRequest = std::function<void(std::string_view method, nlohmann::json params)>;
 
+  // `detector` and `finder` are the server's (thread-safe, immutable); they must outlive this.
   WorkspaceDiagnostics(OutputSink& out, Logger& log, BackgroundWork& work,
-                       const detectors::PulumiTokenDetector& detector, SendRequest send_request);
+                       const detectors::PulumiTokenDetector& detector, const detectors::EncodedTokenFinder& finder,
+                       SendRequest send_request);
 
   // What the client can do (after initialize).
   void set_client(const protocol::ClientCapabilities& client, PositionEncoding encoding);
@@ -174,6 +177,7 @@ class WorkspaceDiagnostics {
   Logger& log_;
   BackgroundWork& work_;
   const detectors::PulumiTokenDetector& detector_;
+  const detectors::EncodedTokenFinder& finder_;
   SendRequest send_request_;
   bool pull_ = false;
   bool progress_supported_ = false;

@@ -35,6 +35,7 @@ std::string_view kind_name(rem::FixKind k) {
     case rem::FixKind::Conjur: return "Conjur";
     case rem::FixKind::Redact: return "Redact";
     case rem::FixKind::Suppress: return "Suppress";
+    case rem::FixKind::RecreateSecret: return "RecreateSecret";
   }
   return "?";
 }

@@ -26,6 +26,7 @@ import cases_bad_input  # noqa: E402,F401
 import cases_hygiene  # noqa: E402,F401
 import cases_project_config  # noqa: E402,F401
 import cases_workspace  # noqa: E402,F401
+import cases_encoded  # noqa: E402,F401
 
 
 def main() -> int:

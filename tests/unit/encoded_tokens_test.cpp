@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "detectors/pulumi_token_detector.h"
+#include "test_encodings.h"
 #include "test_tokens.h"
 
 using ptl::detectors::describe_encoding;
@@ -15,51 +16,13 @@ using ptl::detectors::EncodedScanStats;
 using ptl::detectors::EncodedTokenFinder;
 using ptl::detectors::Encoding;
 using ptl::detectors::PulumiTokenDetector;
+using ptl::testing::b64;
+using ptl::testing::json_escape;
 using ptl::testing::make_pul;
+using ptl::testing::percent;
 using ptl::testing::make_token;
 
 namespace {
-
-// The tests' own encoders, independent of the finder's decoders.
-std::string b64(const std::string& bytes, bool url = false, bool pad = true) {
-  const char* chars = url ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-                          : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
-    std::uint32_t v = static_cast<unsigned char>(bytes[i]) << 16;
-    if (n > 1) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-    if (n > 2) v |= static_cast<unsigned char>(bytes[i + 2]);
-    for (std::size_t k = 0; k < 4; ++k) {
-      if (k <= n) out += chars[(v >> (18 - 6 * k)) & 63];
-      else if (pad) out += '=';
-    }
-  }
-  return out;
-}
-
-// Every character of `s` that is in `which` written as `intro` and two hex digits of `digits`.
-std::string escape_chars(const std::string& s, const std::string& which, const std::string& intro, const char* digits) {
-  std::string out;
-  for (char c : s) {
-    if (which.find(c) == std::string::npos) {
-      out += c;
-      continue;
-    }
-    out += intro;
-    out += digits[(static_cast<unsigned char>(c) >> 4) & 15];
-    out += digits[static_cast<unsigned char>(c) & 15];
-  }
-  return out;
-}
-
-// JSON's \u00XX and a URL's %XX.
-std::string json_escape(const std::string& s, const std::string& which) {
-  return escape_chars(s, which, "\\u00", "0123456789abcdef");
-}
-std::string percent(const std::string& s, const std::string& which) {
-  return escape_chars(s, which, "%", "0123456789ABCDEF");
-}
 
 const PulumiTokenDetector& detector() {
   static const PulumiTokenDetector instance;
@@ -310,5 +273,40 @@ TEST_CASE("encoded tokens: adversarial input is decoded in linear time: counted 
     EncodedScanStats stats;
     CHECK(find_encoded(text, &stats).empty());
     CHECK(stats.decoded_bytes <= text.size());
+  }
+}
+
+TEST_CASE("encoded tokens: finding_at decodes exactly the finding find() reports at a span, from its stretch alone") {
+  static const EncodedTokenFinder finder(detector());
+  const std::string a = make_token(71), b = make_token(72);
+  const std::vector<std::string> texts = {
+      "data:\n  token: " + b64("PULUMI_ACCESS_TOKEN=" + a) + "\n  other: " + b64(b) + "\n",
+      "{\"auths\":{\"r\":{\"auth\":\"" + b64("user:" + b64(a)) + "\"}}} " + json_escape(b, "p-"),
+      // The run starts at an escape before the span: the stretch, not the span, must be decoded.
+      "url=https://x.example/?t=" + percent("-", "-") + percent(a, "-") + "&u=" + percent(b, b),
+      "x \"" + json_escape("\"", "\"") + "pul" + json_escape("-", "-") + a.substr(4) + "\", " + b64(a, true, false),
+  };
+  for (const std::string& text : texts) {
+    CAPTURE(text.size());
+    const auto found = find_encoded(text);
+    CHECK(found.size() == 2);
+    for (const EncodedFinding& f : found) {
+      const auto again = finder.finding_at(text, f.begin, f.end);
+      REQUIRE(again.has_value());
+      CHECK(again->token == f.token);
+      CHECK(again->layers == f.layers);
+      CHECK(again->begin == f.begin);
+      CHECK(again->end == f.end);
+      // From the stretch between separators only, as the server passes it.
+      std::size_t s = f.begin, e = f.end;
+      while (s > 0 && !EncodedTokenFinder::separates_runs(text[s - 1])) --s;
+      while (e < text.size() && !EncodedTokenFinder::separates_runs(text[e])) ++e;
+      const auto from_stretch = finder.finding_at(std::string_view(text).substr(s, e - s), f.begin - s, f.end - s);
+      REQUIRE(from_stretch.has_value());
+      CHECK(from_stretch->token == f.token);
+      // A span that is not a finding's gives nothing.
+      CHECK_FALSE(finder.finding_at(text, f.begin + 1, f.end).has_value());
+      CHECK_FALSE(finder.finding_at(text, f.begin, f.end - 1).has_value());
+    }
   }
 }
