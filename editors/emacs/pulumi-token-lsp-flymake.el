@@ -161,27 +161,6 @@ shutdown request is reported with `message' and the process is stopped all the s
                       (list :textDocument (list :uri uri)))))
   (setq pulumi-token-lsp--version nil))
 
-(defun pulumi-token-lsp--units (char)
-  "How many units of the negotiated encoding CHAR takes."
-  (pcase pulumi-token-lsp--encoding
-    ("utf-32" 1)
-    ("utf-8" (length (encode-coding-char char 'utf-8)))
-    (_ (if (> char #xFFFF) 2 1))))
-
-(defun pulumi-token-lsp--point (position)
-  "Buffer position of the LSP POSITION (plist with :line and :character)."
-  (save-excursion
-    (save-restriction
-      (widen)
-      (goto-char (point-min))
-      (forward-line (plist-get position :line))
-      (let ((units (plist-get position :character))
-            (eol (line-end-position)))
-        (while (and (> units 0) (< (point) eol))
-          (setq units (- units (pulumi-token-lsp--units (char-after))))
-          (forward-char 1))
-        (point)))))
-
 (defun pulumi-token-lsp--position (point)
   "LSP position (plist) of buffer position POINT."
   (save-excursion
@@ -191,14 +170,14 @@ shutdown request is reported with `message' and the process is stopped all the s
       (let ((units 0))
         (while (> (point) (line-beginning-position))
           (backward-char 1)
-          (setq units (+ units (pulumi-token-lsp--units (char-after)))))
+          (setq units (+ units (pulumi-token-lsp--units (char-after) pulumi-token-lsp--encoding))))
         (list :line (1- (line-number-at-pos point)) :character units)))))
 
 (defun pulumi-token-lsp--flymake-diagnostic (diag)
   (let ((range (plist-get diag :range)))
     (flymake-make-diagnostic (current-buffer)
-                             (pulumi-token-lsp--point (plist-get range :start))
-                             (pulumi-token-lsp--point (plist-get range :end))
+                             (pulumi-token-lsp--point (plist-get range :start) pulumi-token-lsp--encoding)
+                             (pulumi-token-lsp--point (plist-get range :end) pulumi-token-lsp--encoding)
                              (pcase (plist-get diag :severity) (1 :error) (2 :warning) (_ :note))
                              (format "%s [%s]" (plist-get diag :message) (plist-get diag :source)))))
 
@@ -237,8 +216,8 @@ eglot 1.9's managed mode replaces the list with its own backend alone."
   "Apply the LSP TextEdits EDITS (a sequence) to the current buffer."
   (let ((markers (mapcar (lambda (e)
                            (let ((range (plist-get e :range)))
-                             (list (copy-marker (pulumi-token-lsp--point (plist-get range :start)))
-                                   (copy-marker (pulumi-token-lsp--point (plist-get range :end)) t)
+                             (list (copy-marker (pulumi-token-lsp--point (plist-get range :start) pulumi-token-lsp--encoding))
+                                   (copy-marker (pulumi-token-lsp--point (plist-get range :end) pulumi-token-lsp--encoding) t)
                                    (plist-get e :newText))))
                          edits)))
     (atomic-change-group
@@ -267,8 +246,8 @@ eglot 1.9's managed mode replaces the list with its own backend alone."
          (diags (cl-remove-if-not
                  (lambda (d)
                    (let ((r (plist-get d :range)))
-                     (<= (pulumi-token-lsp--point (plist-get r :start)) here
-                         (pulumi-token-lsp--point (plist-get r :end)))))
+                     (<= (pulumi-token-lsp--point (plist-get r :start) pulumi-token-lsp--encoding) here
+                         (pulumi-token-lsp--point (plist-get r :end) pulumi-token-lsp--encoding))))
                  (append pulumi-token-lsp--diagnostics nil)))
          (range (if diags (plist-get (car diags) :range)
                   (list :start (pulumi-token-lsp--position here) :end (pulumi-token-lsp--position here))))

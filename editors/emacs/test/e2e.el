@@ -94,6 +94,45 @@ Not `current-column': emoji and CJK are two columns wide on screen."
                    (equal fixed "echo \"🚀 部署 ok\"; export PULUMI_ACCESS_TOKEN=\"${MY_PULUMI_TOKEN}\"") fixed))
       (ptl-check "eglot: the diagnostic goes away" (ptl-wait (lambda () (null (ptl-diags 'eglot-warning))))))))
 
+(defconst ptl-ci-token (ptl-token "workspace"))
+(defconst ptl-ci-line (format "      - run: echo \"🚀 部署 ok\" && PULUMI_ACCESS_TOKEN=%s pulumi up --yes" ptl-ci-token))
+
+(defun ptl-write-unvisited ()
+  "A file with a token that no buffer visits, there before eglot starts the server."
+  (make-directory (concat ptl-work "ci") t)
+  (ptl-write "ci/release.yml" (list "name: release" "on: push" "jobs:" "  deploy:" "    steps:" ptl-ci-line)))
+
+(defun ptl-workspace ()
+  "Workspace diagnostics under eglot 1.9: the server scanned the project when eglot started it;
+the file no buffer visits is listed with its token's line and column, and `next-error' visits it."
+  (let* ((file (concat ptl-work "ci/release.yml"))
+         (column (1+ (string-search ptl-ci-token ptl-ci-line)))  ; characters, from 1
+         (kept (lambda () (cl-find-if (lambda (row) (and (equal (plist-get row :file) file)
+                                                         (eql (plist-get row :severity) 2)))
+                                      (pulumi-token-lsp-workspace-tokens)))))
+    (ptl-check "workspace: ci/release.yml was never visited" (null (find-buffer-visiting file)))
+    (ptl-check "workspace: its diagnostic is kept, with the workspace configuration's severity"
+               (ptl-wait kept) (ptl-mask ptl-ci-token))
+    (let ((want (format "ci/release.yml:6:%d: warning: Hard-coded Pulumi access token" column))
+          (list (pulumi-token-lsp-list-workspace-tokens)))
+      (with-current-buffer list
+        (ptl-check "workspace: the list is a compilation-mode buffer" (derived-mode-p 'compilation-mode))
+        (ptl-check "workspace: the list holds the token's line and column (characters, after emoji and CJK)"
+                   (string-search want (buffer-string))
+                   (replace-regexp-in-string "\n" " | " (buffer-string)))
+        (ptl-check "workspace: the list never holds the full token" (not (string-search ptl-ci-token (buffer-string)))))
+      (next-error)
+      ;; As after a command: the selected window's buffer and point are what the user sees.
+      (with-current-buffer (window-buffer (selected-window))
+        (goto-char (window-point))
+        (ptl-check "workspace: next-error visits the file at the token"
+                   (and (equal (buffer-file-name) file) (= (line-number-at-pos) 6)
+                        (looking-at (regexp-quote ptl-ci-token)))
+                   (format "%s line %d character %d" (buffer-file-name) (line-number-at-pos)
+                           (1+ (- (point) (line-beginning-position)))))
+        (ptl-check "workspace: a visited file leaves the list" (null (funcall kept)))
+        (kill-buffer)))))
+
 (defun ptl-beside-eglot ()
   "The Flymake backend keeps working in a buffer that eglot manages (eglot 1.9 resets the backends)."
   (let ((token (ptl-token "beside")))
@@ -142,7 +181,9 @@ Not `current-column': emoji and CJK are two columns wide on screen."
   (setq-default eglot-workspace-configuration
                 '(:pulumiTokenLsp (:severity "warning" :environmentVariable "MY_PULUMI_TOKEN")))
   (pulumi-token-lsp-eglot-register '(sh-mode))
+  (ptl-write-unvisited)
   (ptl-eglot)
+  (ptl-workspace)
   (ptl-beside-eglot)
   (ptl-flymake)
   (ptl-eglot-shutdown)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Emacs end-to-end test: emacs --batch with Debian's eglot, both the eglot and the Flymake paths
+# Emacs end-to-end test: emacs --batch with Debian's eglot: the eglot path (with workspace diagnostics) and the Flymake path
 # (test/e2e.el). Usage: editors/emacs/test/run.sh SERVER
 # Exit 77 (CTest: skipped) when only the code-action steps could not run.
 set -euo pipefail

@@ -53,9 +53,12 @@ local function buffer_text(bufnr) return table.concat(vim.api.nvim_buf_get_lines
 
 local function main()
   vim.cmd('filetype on')
-  local ts_token, sh_token, env_token, typed_token =
-    make_token('ts'), make_token('sh'), make_token('env'), make_token('typed')
+  local ts_token, sh_token, env_token, typed_token, ci_token =
+    make_token('ts'), make_token('sh'), make_token('env'), make_token('typed'), make_token('ci')
   local ts_line = 'const banner = "🚀 部署 ok"; const token = "' .. ts_token .. '";'
+  -- Never opened: the server scans the workspace folder and publishes it (workspace diagnostics).
+  local ci_line = '      - run: echo "🚀 部署 ok" && PULUMI_ACCESS_TOKEN=' .. ci_token .. ' pulumi up --yes'
+  write(work .. '/ci/release.yml', { 'name: release', 'on: push', 'jobs:', '  deploy:', '    steps:', ci_line })
   write(work .. '/Pulumi.yaml', { 'name: demo', 'runtime: nodejs' })
   write(work .. '/index.ts', { 'import * as pulumi from "@pulumi/pulumi";', ts_line, 'export const stack = pulumi.getStack();' })
   write(work .. '/deploy.sh', { '#!/usr/bin/env bash', 'export PULUMI_ACCESS_TOKEN=' .. sh_token, 'pulumi up --yes' })
@@ -101,6 +104,40 @@ local function main()
     and #vim.lsp.get_active_clients() == 1, n .. ' client(s) on index.ts')
   check('positions are UTF-16 (the emoji and CJK line above lines up)', client and client.offset_encoding == 'utf-16',
     client and client.offset_encoding)
+
+  -- 1b. Workspace diagnostics: ci/release.yml was never opened; the server scanned the folder at
+  -- `initialized` and published it, and Neovim's handler made an unloaded buffer for it. The
+  -- columns are converted from UTF-16 by reading the file from disk (emoji and CJK before the token).
+  local ci_uri = vim.uri_from_fname(work .. '/ci/release.yml')
+  local function ci_diagnostics()
+    local out = {}
+    for _, d in ipairs(vim.diagnostic.get()) do
+      if d.source == 'pulumi-token-lsp' and vim.uri_from_bufnr(d.bufnr) == ci_uri then table.insert(out, d) end
+    end
+    return out
+  end
+  check('ci/release.yml (never opened): vim.diagnostic.get() lists its token',
+    vim.wait(10000, function() return #ci_diagnostics() > 0 end, 20) and #ci_diagnostics() == 1,
+    #ci_diagnostics() .. ' diagnostics, ' .. mask(ci_token))
+  local cd = ci_diagnostics()[1] or {}
+  local ci_col = ci_line:find(ci_token, 1, true) - 1
+  check('ci/release.yml: the exact range, in bytes', cd.lnum == 5 and cd.col == ci_col and cd.end_lnum == 5
+    and cd.end_col == ci_col + 44,
+    string.format('line %s bytes %s-%s, want 5 %d-%d', tostring(cd.lnum), tostring(cd.col), tostring(cd.end_col), ci_col, ci_col + 44))
+  check('ci/release.yml: severity Error, message masks the token', cd.severity == vim.diagnostic.severity.ERROR
+    and tostring(cd.message):find('Hard-coded Pulumi access token', 1, true) == 1
+    and not tostring(cd.message):find(ci_token, 1, true))
+  check('ci/release.yml: its buffer was made by the handler, not loaded', cd.bufnr ~= nil
+    and not vim.api.nvim_buf_is_loaded(cd.bufnr), 'bufnr ' .. tostring(cd.bufnr))
+  vim.diagnostic.setqflist({ open = false })
+  local entry
+  for _, item in ipairs(vim.fn.getqflist()) do
+    if item.bufnr == cd.bufnr then entry = item end
+  end
+  check('the quickfix list (vim.diagnostic.setqflist) holds it, 1-based', entry ~= nil and entry.lnum == 6
+    and entry.col == ci_col + 1 and entry.text:find('Hard-coded Pulumi access token', 1, true) ~= nil
+    and not entry.text:find(ci_token, 1, true),
+    entry and string.format('%s:%d:%d', vim.fn.bufname(entry.bufnr), entry.lnum, entry.col) or 'no entry')
 
   -- 2. The preferred quick fix through vim.lsp.buf.code_action, picked in vim.ui.select.
   local col = ts_line:find(ts_token, 1, true) - 1

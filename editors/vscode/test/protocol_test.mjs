@@ -3,102 +3,45 @@
 // vscode-languageserver-protocol with VS Code's client capabilities (so diagnostics are pulled)
 // and settings answered through workspace/configuration.
 // Usage: node test/protocol_test.mjs EXTENSION.vsix
-import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionRequest, CodeActionResolveRequest, ConfigurationRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
-  DocumentDiagnosticRequest, ExitNotification, InitializedNotification, InitializeRequest,
-  PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest, createMessageConnection,
+  CodeActionRequest, CodeActionResolveRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest, InitializedNotification,
 } from 'vscode-languageserver-protocol/node.js';
-import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
-import { readZip } from './zip_reader.mjs';
+import {
+  check, defaultSettings, failAfter, failureCount, makeToken, mask, startServer, stopServer, unpackVsix,
+} from './lsp_session.mjs';
 
-const require = createRequire(import.meta.url);
-const capabilities = require('./vscode_client_capabilities.json');
-const kDefaults = require('../package.json').contributes.configuration.properties;
-
-let failures = 0;
 let skipped = false;
-function check(what, ok, detail = '') {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? ` (${detail})` : ''}`);
-  if (!ok) failures++;
-  return ok;
-}
-const mask = (token) => `${token.slice(0, 8)}…`;
-const timer = setTimeout(() => {
-  console.log('FAIL timed out after 30 s');
-  process.exit(1);
-}, 30_000);
+const timer = failAfter(30);
 
 // 1. Unpack the .vsix the way a careless unzip does: no modes, so the server is not executable.
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ptl-vscode-'));
-for (const entry of readZip(process.argv[2])) {
-  if (entry.name.endsWith('/')) continue;
-  const target = path.join(work, entry.name);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, entry.read(), { mode: 0o644 });
-}
-const extensionPath = path.join(work, 'extension');
-const { resolveServerCommand } = require(path.join(extensionPath, 'out/src/server_command.js'));
-const server = resolveServerCommand('', extensionPath, 'info');
+const { work, server } = unpackVsix(process.argv[2]);
 check('the extension picks the bundled server', server.source === 'bundled', server.command);
 check('the bundled server was made executable', (fs.statSync(server.command).mode & 0o111) !== 0);
 
-// 2. Start it as vscode-languageclient/lib/node/main.js does for an Executable with
-// TransportKind.stdio: the options' args plus --stdio, cwd the workspace folder.
+// 2. Start it as the extension does, in an empty workspace folder (the workspace's files are
+// workspace_test.mjs's subject). The settings a user might have: VS Code's defaults with two
+// changed, answered through workspace/configuration; initializationOptions carry the defaults,
+// so what the server applies comes from workspace/configuration.
 const workspace = path.join(work, 'workspace');
 fs.mkdirSync(workspace);
-const child = spawn(server.command, [...server.args, '--stdio'], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
-let stderr = '';
-child.stderr.on('data', (d) => (stderr += d));
-const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-
-// The settings a user might have: VS Code's defaults with two changed.
-const settings = { vault: {}, server: {}, trace: {} };
-for (const [key, spec] of Object.entries(kDefaults)) {
-  const parts = key.split('.').slice(1);
-  if (parts.length === 2) settings[parts[0]][parts[1]] = spec.default;
-  else settings[parts[0]] = spec.default;
-}
+const settings = defaultSettings();
 const userSettings = { ...settings, severity: 'warning', environmentVariable: 'MY_PULUMI_TOKEN' };
-let configured;
-const configurationAnswered = new Promise((resolve) => (configured = resolve));
-connection.onRequest(ConfigurationRequest.type, (params) => {
-  configured();
-  return params.items.map((item) => (item.section === 'pulumiTokenLsp' ? userSettings : null));
-});
-connection.onRequest(RegistrationRequest.type, () => null);
-let pushed = 0;
-connection.onNotification(PublishDiagnosticsNotification.type, () => pushed++);
-connection.listen();
-
-const init = await connection.sendRequest(InitializeRequest.type, {
-  processId: process.pid,
-  clientInfo: { name: 'Visual Studio Code', version: '1.82.0' },
-  locale: 'en',
-  rootPath: workspace,
-  rootUri: pathToFileURL(workspace).href,
-  workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'workspace' }],
-  capabilities,
-  initializationOptions: { pulumiTokenLsp: settings },
-  trace: 'off',
-});
+const session = await startServer(server, workspace, { initSettings: settings, configSettings: userSettings });
+const { connection, init } = session;
 check('the server offers pull diagnostics to VS Code', Boolean(init.capabilities.diagnosticProvider));
 check('positions are UTF-16', (init.capabilities.positionEncoding ?? 'utf-16') === 'utf-16');
 check('code actions are resolved (VS Code lists "edit" in resolveSupport)',
   init.capabilities.codeActionProvider?.resolveProvider === true);
 await connection.sendNotification(InitializedNotification.type, {});
-await configurationAnswered;
+await session.configured;
 check('the server asked for the pulumiTokenLsp settings', true);
 
 // 3. A TypeScript file with emoji and CJK before the token on its line.
-const token = 'pul' + '-' + crypto.createHash('sha1').update('pulumi-token-lsp vscode protocol test').digest('hex');
+const token = makeToken('pulumi-token-lsp vscode protocol test');
 const uri = pathToFileURL(path.join(workspace, 'index.ts')).href;
 const lines = [
   'import * as pulumi from "@pulumi/pulumi";',
@@ -123,7 +66,7 @@ check('severity comes from workspace/configuration (warning)', diag.severity ===
 check('code and source', diag.code === 'pulumi-access-token' && diag.source === 'pulumi-token-lsp');
 check('the message masks the token', String(diag.message).startsWith('Hard-coded Pulumi access token')
   && !String(diag.message).includes(token), `${mask(token)} masked`);
-check('nothing is pushed to a pulling client', pushed === 0);
+check('nothing is pushed to a pulling client', session.pushed() === 0);
 
 // 4. The preferred quick fix, applied as VS Code applies a WorkspaceEdit.
 const actions = await connection.sendRequest(CodeActionRequest.type, {
@@ -163,21 +106,12 @@ if (!preferred) {
     `${second.kind}, ${second.items?.length} items`);
 }
 
-// The shutdown request must succeed (vscode-jsonrpc rejects on an error reply), then exit ends
-// the process with code 0.
-const shutdown = await connection.sendRequest(ShutdownRequest.type).then(
-  (result) => ({ ok: true, result }), (error) => ({ ok: false, error: String(error?.message ?? error) }));
-check('the shutdown request succeeds', shutdown.ok && shutdown.result === null, JSON.stringify(shutdown));
-await connection.sendNotification(ExitNotification.type);
-const code = await exited;
-check('the server exits 0 after shutdown and exit', code === 0, `exit code ${code}`);
-check('the server log never holds the full token', !stderr.includes(token));
-connection.dispose();
+await stopServer(session, [token]);
 clearTimeout(timer);
 fs.rmSync(work, { recursive: true, force: true });
-console.log(`vscode protocol test: ${failures} failure(s)${skipped ? ', code-action steps SKIPPED' : ''}`);
+console.log(`vscode protocol test: ${failureCount()} failure(s)${skipped ? ', code-action steps SKIPPED' : ''}`);
 // 77: CTest's SKIP_RETURN_CODE, so a partly run test never reads as a pass.
-process.exit(failures ? 1 : skipped ? 77 : 0);
+process.exit(failureCount() ? 1 : skipped ? 77 : 0);
 
 /** Applies the edits of `edit` (documentChanges or changes) for `uri` to `text`. */
 function applyWorkspaceEdit(text, uri, edit) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The VS Code extension's tests: type-check against @types/vscode, build, package a .vsix holding
-# SERVER, inspect it, then run the protocol test against the server unpacked from it.
+# SERVER, inspect it, then run the protocol and workspace-diagnostics tests against the server
+# unpacked from it.
 # Usage: editors/vscode/test/run.sh SERVER   (needs `npm ci` done: scripts/setup.d/30-editors.sh)
 # Exit 77 (CTest: skipped) when everything ran but the code-action steps could not.
 set -euo pipefail
@@ -17,5 +18,7 @@ PTL_SERVER="$server" PTL_VSIX="$out/pulumi-token-lsp.vsix" npm run --silent pack
 grep -E 'DONE|ERROR' "$out/package.log" || true
 echo "==> inspect the .vsix"
 node test/package_test.mjs "$out/pulumi-token-lsp.vsix"
+echo "==> workspace diagnostics test"
+node test/workspace_test.mjs "$out/pulumi-token-lsp.vsix"
 echo "==> protocol test"
 node test/protocol_test.mjs "$out/pulumi-token-lsp.vsix"

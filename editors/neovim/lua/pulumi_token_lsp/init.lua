@@ -6,6 +6,13 @@
 --     settings = { pulumiTokenLsp = { severity = 'warning' } },
 --   })
 --
+-- Workspace diagnostics (setting workspaceDiagnostics, "on" by default): when the client starts,
+-- the server scans every file of the project root (the same files as `pulumi-token-lsp scan`)
+-- and publishes the tokens of files that are not open; Neovim keeps them on unloaded buffers, so
+-- vim.diagnostic.get() and vim.diagnostic.setqflist() list them. Caps: workspaceMaxFiles,
+-- workspaceMaxBytes (logged and shown when reached). Off:
+--   settings = { pulumiTokenLsp = { workspaceDiagnostics = 'off' } }
+--
 -- Neovim 0.11+: registers the config with vim.lsp.config and enables it (lsp/pulumi_token_lsp.lua
 -- holds the same defaults for `vim.lsp.enable('pulumi_token_lsp')` without setup()).
 -- Neovim 0.7-0.10: starts one client per root directory and attaches every file buffer to it.
