@@ -49,24 +49,27 @@ bool valid_port(std::string_view port) {
 bool split_host_port(std::string_view authority, std::string_view default_port, std::string& host, std::string& port,
                      std::string& error) {
   std::string_view h = authority, p;
+  bool has_port = false;
   if (authority.starts_with('[')) {
     const std::size_t close = authority.find(']');
     if (close == std::string_view::npos) return error = "unclosed [ in the host", false;
     h = authority.substr(1, close - 1);
     const std::string_view rest = authority.substr(close + 1);
     if (!rest.empty() && !rest.starts_with(':')) return error = "unexpected text after the host", false;
-    if (!rest.empty()) p = rest.substr(1);
+    has_port = !rest.empty();
+    if (has_port) p = rest.substr(1);
     if (!is_ip_address(std::string(h))) return error = "not an IPv6 address in [ ]", false;
   } else if (const std::size_t colon = authority.find(':'); colon != std::string_view::npos) {
     h = authority.substr(0, colon);
     p = authority.substr(colon + 1);
+    has_port = true;
   }
   if (h.empty()) return error = "no host", false;
   if (!authority.starts_with('[') &&
       h.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._") != std::string_view::npos) {
     return error = "invalid characters in the host", false;
   }
-  if (authority.find(':') != std::string_view::npos && !valid_port(p)) return error = "invalid port", false;
+  if (has_port && !valid_port(p)) return error = "invalid port", false;
   host = lower(h);
   port = p.empty() ? std::string(default_port) : std::string(p);
   return true;

@@ -26,7 +26,8 @@ TEST_CASE("https URLs split into host, port and target; a missing path is /") {
       {"https://host?q=1", "host", "443", "/?q=1"},
   };
   for (const Row& row : rows) {
-    CAPTURE(row.url);
+    const std::string given = row.url;
+    CAPTURE(given);
     std::string error;
     const auto url = parse_https_url(row.url, error);
     REQUIRE(url);
@@ -59,7 +60,8 @@ TEST_CASE("URLs that are not https, hold credentials or a bad host or port are r
       {"https://ho$t/", "invalid characters in the host"},
   };
   for (const Row& row : rows) {
-    CAPTURE(row.url);
+    const std::string given = row.url;
+    CAPTURE(given);
     std::string error;
     CHECK_FALSE(parse_https_url(row.url, error));
     CHECK(error == row.error);
@@ -96,8 +98,9 @@ TEST_CASE("NO_PROXY exempts equal hosts, subdomains, ports and everything with *
       {"localhost", "LocalHost", "443", true},
   };
   for (const Row& row : rows) {
-    CAPTURE(row.no_proxy);
-    CAPTURE(row.host);
+    const std::string no_proxy = row.no_proxy, host = row.host;
+    CAPTURE(no_proxy);
+    CAPTURE(host);
     CHECK(ptl::verify::no_proxy_matches(row.no_proxy, row.host, row.port) == row.exempt);
   }
 }
