@@ -35,6 +35,20 @@ std::string encoded_text(const ScanFinding& f) {
   return f.encoding.empty() ? std::string() : fmt::format(" ({}-encoded)", f.encoding);
 }
 
+// " (live: personal token of alice)" after the preview of a verified token; nothing otherwise.
+std::string verification_text(const ScanFinding& f) {
+  return f.verification ? fmt::format(" ({})", f.verification->text) : std::string();
+}
+
+// The verification's fields as JSON findings and SARIF result properties carry them.
+void add_verification(nlohmann::json& into, const TokenVerification& v) {
+  into["verification"] = v.state;
+  if (!v.reason.empty()) into["verificationReason"] = v.reason;
+  if (!v.owner.empty()) into["tokenOwner"] = v.owner;
+  if (!v.kind.empty()) into["tokenKind"] = v.kind;
+  if (!v.name.empty()) into["tokenName"] = v.name;
+}
+
 }  // namespace
 
 void write_text(std::ostream& out, const ScanReport& report, bool color) {
@@ -42,9 +56,9 @@ void write_text(std::ostream& out, const ScanReport& report, bool color) {
     const std::string_view severity = f.placeholder ? std::string_view("hint") : std::string_view(report.severity);
     const std::string shown = color ? fmt::format("\x1b[{}m{}\x1b[0m", severity_color(severity), severity)
                                     : std::string(severity);
-    out << fmt::format("{}:{}:{}: {}: {} access token {}{} (fingerprint {})", f.path, f.line, f.column, shown,
-                       f.placeholder ? "Placeholder-shaped Pulumi" : "Pulumi", f.preview, encoded_text(f),
-                       f.fingerprint.substr(0, 16));
+    out << fmt::format("{}:{}:{}: {}: {} access token {}{}{} (fingerprint {})", f.path, f.line, f.column, shown,
+                       f.placeholder ? "Placeholder-shaped Pulumi" : "Pulumi", f.preview, verification_text(f),
+                       encoded_text(f), f.fingerprint.substr(0, 16));
     if (f.commit) {
       out << fmt::format(" added in commit {} by {} on {}", f.commit->id.substr(0, 12), f.commit->author,
                          f.commit->date.substr(0, 10));
@@ -92,6 +106,7 @@ void write_json(std::ostream& out, const ScanReport& report) {
     if (!f.encoding.empty()) findings.back()["encoding"] = f.encoding;
     if (f.commit) findings.back()["commit"] = commit_json(*f.commit);
     if (f.committed) findings.back()["committed"] = committed_json(*f.committed);
+    if (f.verification) add_verification(findings.back(), *f.verification);
   }
   json skipped = json::array();
   for (const Skipped& s : report.skipped) skipped.push_back({{"path", s.path}, {"reason", s.reason}});
@@ -177,6 +192,7 @@ void write_sarif(std::ostream& out, const ScanReport& report, std::string_view v
     if (!f.encoding.empty()) results.back()["properties"]["encoding"] = f.encoding;
     if (f.commit) results.back()["properties"]["commit"] = commit_json(*f.commit);
     if (f.committed) results.back()["properties"]["committed"] = committed_json(*f.committed);
+    if (f.verification) add_verification(results.back()["properties"], *f.verification);
   }
   const json rule = {
       {"id", kRuleId},

@@ -15,12 +15,16 @@ bool parse_report_format(std::string_view name, ReportFormat& out);
 // Text, one line a finding, as compilers and grep print them:
 //   path:line:col: error: Pulumi access token pul-1a2b… (fingerprint 0123abcd)
 // placeholders as "hint"; findings from git history end with "added in commit 0123abcd4567 by
-// Name on 2026-12-04"; then one line per skipped path and a summary line. `color` wraps the
-// severity in ANSI colour (the caller decides: a terminal, and NO_COLOR unset).
+// Name on 2026-12-04"; a verified token (scan --verify) has the verification's phrase in
+// parentheses right after its preview: "pul-1a2b… (live: personal token of alice)"; then one
+// line per skipped path and a summary line. `color` wraps the severity in ANSI colour (the
+// caller decides: a terminal, and NO_COLOR unset).
 void write_text(std::ostream& out, const ScanReport& report, bool color);
 
 // One JSON document: {"version": 1, "findings": [{path, line, column, endLine, endColumn, rule,
-// severity, preview, fingerprint, and for git history commit: {id, author, email, date}}],
+// severity, preview, fingerprint, and for git history commit: {id, author, email, date}; with
+// scan --verify verification ("live", "not-live", "unknown"), verificationReason (unknown),
+// tokenOwner, tokenKind and tokenName (live)}],
 // "skipped": [{path, reason}], "errors": [...], "warnings": [...],
 // "stats": {files, bytes, findings, placeholders, baselined, ignored, commits}}. Never a token: previews and
 // fingerprints.
@@ -30,7 +34,8 @@ void write_json(std::ostream& out, const ScanReport& report);
 // help (the remediation steps), one result per finding with a `region` in 1-based lines and
 // code-point columns (`columnKind: unicodeCodePoints`), `partialFingerprints` with GitHub's
 // `primaryLocationLineHash` and our own fingerprint, paths as relative URIs against
-// `%SRCROOT%`, the commit of a history finding in its `properties`. No snippet: a region's text would hold the token. `version` is the tool's.
+// `%SRCROOT%`, the commit of a history finding and the verification fields (as in write_json) in
+// its `properties`. No snippet: a region's text would hold the token. `version` is the tool's.
 // A path as a URI reference: '/' separators, each byte outside the unreserved set and '/'
 // percent-encoded (RFC 3986), so spaces and non-ASCII names stay valid URIs; a leading "./" is
 // dropped. An absolute path gives the path part of its file URI ("file://" + uri_of(path)).

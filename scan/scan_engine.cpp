@@ -152,6 +152,7 @@ std::vector<ScanFinding> scan_text(const std::string& path, std::string_view tex
     s.preview = detectors::mask_token(f.token);
     s.token_hash = sha256_hex(f.token);
     s.fingerprint = fingerprint_from_token_hash(kRuleId, s.root_path, s.token_hash);
+    if (options.on_token && !f.placeholder) options.on_token(f.token, s.token_hash);
     if (f.encoded != nullptr) s.encoding = detectors::describe_encoding(f.encoded->layers);
     if (options.with_fixes && !f.placeholder && f.encoded == nullptr) {
       const remediation::Language language = remediation::detect_language("", path);

@@ -34,6 +34,11 @@ struct ScanOptions {
   // Paths the project config leaves out (project_config.h's ignored_by), given the path from the
   // repository's root (ScanFile::key, a git path): not read, counted in ScanReport::ignored.
   std::function<bool(std::string_view root_path)> exclude;
+  // Called by scan_text for each real (not placeholder-shaped) token it reports, with the token
+  // and its sha256_hex (ScanFinding::token_hash), on the scanning thread (so it must be
+  // thread-safe): the one way to the token itself, which ScanFinding never holds, for whoever must
+  // use it (scan --verify). Unset: not called.
+  std::function<void(std::string_view token, std::string_view token_hash)> on_token;
 };
 
 struct ScanReport {

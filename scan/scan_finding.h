@@ -28,6 +28,17 @@ struct Committed {
   std::vector<std::string> remote_branches;  // remote-tracking branches holding it: pushed there
 };
 
+// What the Pulumi API said about a finding's token (scan --verify: server/ asks through
+// verify/token_verifier.h and fills this in), as reports write it. Never holds the token.
+struct TokenVerification {
+  std::string state;   // "live", "not-live" or "unknown"
+  std::string reason;  // unknown: why ("timed out after 10 s")
+  std::string owner;   // live: the githubLogin the API named
+  std::string kind;    // live: "personal", "organization" or "team"
+  std::string name;    // live: the token's name (may be empty)
+  std::string text;    // the phrase text reports show after the preview: "live: personal token of alice"
+};
+
 // One token found by a scan. Never holds the token: a masked preview and a fingerprint.
 struct ScanFinding {
   std::string path;  // as given (relative paths stay relative), or the --stdin-name
@@ -52,6 +63,7 @@ struct ScanFinding {
   std::vector<std::string> fixes;
   std::optional<CommitInfo> commit;  // git history sources: the commit that added the token
   std::optional<Committed> committed;  // scan --committed: the token is already in the history
+  std::optional<TokenVerification> verification;  // scan --verify, real findings only
 };
 
 }  // namespace ptl::scan

@@ -18,6 +18,8 @@
 #include "scan/report.h"
 #include "scan/scan_engine.h"
 #include "server/progress_line.h"
+#include "server/scan_verification.h"
+#include "verify/token_verifier.h"
 
 namespace ptl::server {
 
@@ -54,6 +56,13 @@ const char* const kScanHelp =
     "                            longer than a second, never when CI is set)\n"
     "  --baseline FILE           leave out the findings FILE records (adopt the scan on an old repository)\n"
     "  --write-baseline FILE     record today's findings in FILE (by fingerprint, never the token); exit 0\n"
+    "  --verify                  ask the Pulumi API whether each token found is live (GET /api/user with the\n"
+    "                            token, once per distinct token, a few requests a second): live (and whose),\n"
+    "                            not live, or unknown with the reason. Sends the tokens over HTTPS to the\n"
+    "                            backend; HTTPS_PROXY, NO_PROXY, SSL_CERT_FILE and SSL_CERT_DIR are honoured\n"
+    "  --verify-backend URL      the Pulumi API to ask (default: PULUMI_BACKEND_URL, else\n"
+    "                            https://api.pulumi.com; a DIY backend has no API: every answer is unknown)\n"
+    "  --verify-timeout SECONDS  how long one request may take (default 10)\n"
     "\n"
     "Exit codes: 0 no tokens, 1 tokens found, 2 usage error or something could not be read\n"
     "(the findings that were made are still reported).\n";
@@ -75,7 +84,9 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
   std::string output, stdin_name = "<stdin>", baseline_in, baseline_out, range, repo_dir = ".";
   bool exit_zero = false, use_stdin = false, staged = false, history = false;
   std::string progress_mode = "auto", config_file;
-  bool no_config = false, placeholders_given = false, committed = false;
+  bool no_config = false, placeholders_given = false, committed = false, verify = false;
+  std::string verify_backend;
+  std::uintmax_t verify_timeout = 10;
   std::vector<std::string> paths;
   const auto usage = [&](const std::string& msg) {
     err << "pulumi-token-lsp scan: " << msg << "\nTry pulumi-token-lsp scan --help.\n";
@@ -111,6 +122,14 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
       if (!value(config_file) || config_file.empty()) return usage("--config takes a file name");
     } else if (a == "--committed") {
       committed = true;
+    } else if (a == "--verify") {
+      verify = true;
+    } else if (a == "--verify-backend") {
+      if (!value(verify_backend) || verify_backend.empty()) return usage("--verify-backend takes a URL");
+    } else if (a == "--verify-timeout") {
+      if (!value(v) || !parse_count(v, verify_timeout) || verify_timeout == 0 || verify_timeout > 600) {
+        return usage("--verify-timeout takes a number of seconds from 1 to 600");
+      }
     } else if (a == "--no-config") {
       no_config = true;
     } else if (a == "--baseline") {
@@ -194,6 +213,8 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
     progress_line = std::make_unique<ProgressLine>(progress, err, std::chrono::seconds(1), false);
   }
   if (progress_line) options.progress = &progress;
+  TokenStash tokens;  // scan --verify: the tokens met, until they are verified
+  if (verify) options.on_token = tokens.hook();
   scan::ScanReport report = use_stdin ? scan::scan_stream(in, stdin_name, options)
                             : staged  ? scan::scan_staged(repo_dir, options)
                             : history ? scan::scan_history(repo_dir, range, options)
@@ -226,6 +247,15 @@ int run_scan(const std::vector<std::string>& args, std::istream& in, std::ostrea
     exit_zero = true;  // adopting: today's findings are accepted
   }
   scan::apply_baseline(report, baseline);
+  // Verified last: only what is reported is sent to the API (not what a baseline or the config
+  // leaves out).
+  if (verify) {
+    verify::TokenVerifierOptions verify_options;
+    verify_options.backend = verify_backend;
+    verify_options.timeout = std::chrono::seconds(verify_timeout);
+    verify::TokenVerifier verifier(verify_options);
+    verify_findings(report, tokens, verifier, 4);
+  }
 
   std::ofstream file;
   if (!output.empty()) {
