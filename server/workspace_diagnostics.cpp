@@ -144,8 +144,7 @@ void WorkspaceDiagnostics::update_settings(const Settings& settings) {
 }
 
 void WorkspaceDiagnostics::clear_all() {
-  std::vector<std::string> changed;
-  while (!entries_.empty()) drop_entry(entries_.begin()->first, changed);
+  while (!entries_.empty()) drop_entry(entries_.begin()->first);
   known_.clear();
   answer_held();
 }
@@ -187,11 +186,10 @@ void WorkspaceDiagnostics::on_collected(std::uint64_t generation, std::vector<st
   log_.debug("workspace diagnostics: {} files to scan, {} ignored", files.size(), ignored);
   // Results for files no longer listed (deleted, now ignored, in a removed folder) go.
   std::unordered_set<std::string> listed(files.begin(), files.end());
-  std::vector<std::string> changed;
   std::vector<std::string> gone;
   for (const auto& [path, entry] : entries_)
     if (!listed.count(path)) gone.push_back(path);
-  for (const std::string& path : gone) drop_entry(path, changed);
+  for (const std::string& path : gone) drop_entry(path);
   known_ = std::move(listed);
   total_ = files.size();
   queue_.assign(files.rbegin(), files.rend());
@@ -299,20 +297,17 @@ void WorkspaceDiagnostics::refresh_if_unreported() {
   unreported_change_ = false;
 }
 
-std::vector<std::string> WorkspaceDiagnostics::apply(BatchResult& result) {
-  std::vector<std::string> changed;
+void WorkspaceDiagnostics::apply(BatchResult& result) {
   std::unordered_set<std::string> with_findings;
   for (Found& f : result.found) {
     with_findings.insert(f.path);
-    set_entry(f.path, std::move(f.uri), std::move(f.diagnostics), changed);
+    set_entry(f.path, std::move(f.uri), std::move(f.diagnostics));
   }
   for (const std::string& path : result.scanned)
-    if (!with_findings.count(path)) drop_entry(path, changed);
-  return changed;
+    if (!with_findings.count(path)) drop_entry(path);
 }
 
-void WorkspaceDiagnostics::set_entry(const std::string& path, std::string uri, std::string diagnostics,
-                                     std::vector<std::string>& changed) {
+void WorkspaceDiagnostics::set_entry(const std::string& path, std::string uri, std::string diagnostics) {
   auto [it, added] = entries_.try_emplace(path);
   Entry& e = it->second;
   if (!added && e.diagnostics == diagnostics) return;
@@ -320,17 +315,15 @@ void WorkspaceDiagnostics::set_entry(const std::string& path, std::string uri, s
   e.diagnostics = std::move(diagnostics);
   e.result_id = next_result_id_++;
   unreported_change_ = true;
-  changed.push_back(e.uri);
   if (!pull_ && !is_open(path)) publish(e.uri, e.diagnostics);
 }
 
-void WorkspaceDiagnostics::drop_entry(const std::string& path, std::vector<std::string>& changed) {
+bool WorkspaceDiagnostics::drop_entry(const std::string& path) {
   auto it = entries_.find(path);
-  if (it == entries_.end()) return;
-  changed.push_back(it->second.uri);
+  if (it == entries_.end()) return false;
   unreported_change_ = true;
   if (!pull_ && !is_open(path)) publish(it->second.uri, "[]");
-  entries_.erase(it);
+  entries_.erase(it);  return true;
 }
 
 void WorkspaceDiagnostics::publish(const std::string& uri, const std::string& diagnostics) {
@@ -380,7 +373,7 @@ void WorkspaceDiagnostics::rescan_files(const std::vector<fs::path>& paths, bool
 
 void WorkspaceDiagnostics::remove_files(const std::vector<fs::path>& paths) {
   if (stopped_) return;
-  std::vector<std::string> changed;
+  bool dropped = false;
   for (const fs::path& p : paths) {
     if (snapshot_ && changes_the_file_set(p)) {
       rescan_all(snapshot_->folders, snapshot_->settings, snapshot_->configs);
@@ -392,11 +385,11 @@ void WorkspaceDiagnostics::remove_files(const std::vector<fs::path>& paths) {
     const std::string prefix = path + "/";
     for (auto it = entries_.lower_bound(prefix); it != entries_.end() && it->first.rfind(prefix, 0) == 0;) {
       const std::string child = (it++)->first;
-      drop_entry(child, changed);
+      dropped = drop_entry(child) || dropped;
     }
-    drop_entry(path, changed);
+    dropped = drop_entry(path) || dropped;
   }
-  if (!changed.empty() && !running_) {
+  if (dropped && !running_) {
     answer_held();
     refresh_if_unreported();
   }

@@ -155,10 +155,11 @@ class WorkspaceDiagnostics {
   // A cap was reached: logged each time, shown to the user once.
   void report_cap(const std::string& what);
   void clear_all();
-  // Applies a batch's outcome to entries_; returns the uris whose reports changed.
-  std::vector<std::string> apply(BatchResult& result);
-  void set_entry(const std::string& path, std::string uri, std::string diagnostics, std::vector<std::string>& changed);
-  void drop_entry(const std::string& path, std::vector<std::string>& changed);
+  // Applies a batch's outcome to entries_ (publishing to push clients what changed).
+  void apply(BatchResult& result);
+  void set_entry(const std::string& path, std::string uri, std::string diagnostics);
+  // True if `path` had an entry (now gone).
+  bool drop_entry(const std::string& path);
   bool is_open(const std::string& path) const { return open_.count(path) > 0; }
   void publish(const std::string& uri, const std::string& diagnostics);
   // The reports `held` lacks (entries whose resultId differs, files whose findings are gone);
