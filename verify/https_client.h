@@ -4,6 +4,7 @@
 // later).
 
 #include <chrono>
+#include <functional>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -107,5 +108,10 @@ class HttpsClient {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// How a caller sends requests: HttpsClient::send in the product, a stand-in in unit tests, a
+// recorder for a dry run. The one way every API client here (TokenVerifier, the secret stores, the
+// Pulumi token API) takes its transport.
+using HttpsTransport = std::function<HttpsResult(const HttpsRequest&)>;
 
 }  // namespace ptl::verify

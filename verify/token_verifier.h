@@ -78,7 +78,7 @@ struct TokenVerifierOptions {
 class TokenVerifier {
  public:
   // How requests are sent: HttpsClient::send, or a stand-in in tests.
-  using Transport = std::function<HttpsResult(const HttpsRequest&)>;
+  using Transport = HttpsTransport;
 
   explicit TokenVerifier(TokenVerifierOptions options);
   TokenVerifier(TokenVerifierOptions options, Transport transport);

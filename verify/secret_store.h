@@ -1,0 +1,42 @@
+#pragma once
+// Where the rotation flow (issue 15) stores a replacement token: HashiCorp Vault KV v2, AWS Secrets
+// Manager or CyberArk Conjur. The interface the flow (verify/rotation.h) drives; the stores are
+// made by make_secret_store (verify/secret_stores.h). Every call goes through an HttpsTransport, so
+// tests pass a stand-in and --dry-run passes a recorder.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "verify/https_client.h"
+
+namespace ptl::verify {
+
+// What a store call did: ok, or why not. `detail` is one sentence for a person ("stored version 3
+// of secret/pulumi, field api_key", "Vault refused the token (HTTP 403)"); it never holds the
+// secret, a credential, or a response body.
+struct StoreOutcome {
+  bool ok = false;
+  std::string detail;
+};
+
+class SecretStore {
+ public:
+  virtual ~SecretStore() = default;
+
+  // Which store and which entry, for messages and the dry run: "Vault KV v2 secret/pulumi (field
+  // api_key) at https://vault.example:8200", "AWS Secrets Manager secret pulumi-access-token in
+  // eu-west-1", "Conjur variable pulumi/access-token (account acme) at https://conjur.example".
+  virtual std::string describe() const = 0;
+
+  // Writes `secret` as the entry's new value (a new version; Vault with check-and-set against the
+  // version read just before, so a concurrent writer is not overwritten).
+  virtual StoreOutcome put(std::string_view secret) = 0;
+
+  // Reads the entry back and compares it with `secret` (constant time). ok only when equal: the
+  // flow never revokes the old token before this succeeded.
+  virtual StoreOutcome read_back(std::string_view secret) = 0;
+};
+
+}  // namespace ptl::verify
