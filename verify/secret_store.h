@@ -4,6 +4,7 @@
 // made by make_secret_store (verify/secret_stores.h). Every call goes through an HttpsTransport, so
 // tests pass a stand-in and --dry-run passes a recorder.
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,5 +39,25 @@ class SecretStore {
   // flow never revokes the old token before this succeeded.
   virtual StoreOutcome read_back(std::string_view secret) = 0;
 };
+
+// Which store and entry, and how to reach it. Unset fields come from the environment each store's
+// own CLI reads (VAULT_ADDR, VAULT_TOKEN, VAULT_NAMESPACE; AWS_ACCESS_KEY_ID,
+// AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION / AWS_DEFAULT_REGION,
+// AWS_ENDPOINT_URL_SECRETS_MANAGER / AWS_ENDPOINT_URL; CONJUR_APPLIANCE_URL, CONJUR_ACCOUNT,
+// CONJUR_AUTHN_LOGIN, CONJUR_AUTHN_API_KEY); the entry names default to the ones the code actions
+// write (remediation/names.h, passed in by server/).
+struct StoreConfig {
+  enum class Kind { Vault, AwsSecretsManager, Conjur } kind = Kind::Vault;
+  std::string vault_mount = "secret", vault_path = "pulumi", vault_field = "api_key";
+  std::string aws_secret_id = "pulumi-access-token";
+  std::string conjur_variable = "pulumi/access-token";
+  // Overrides of the environment, by the variable's name (tests, settings); "" means unset.
+  std::map<std::string, std::string> environment;
+};
+
+// The store `config` names, sending through `transport`; nullptr with `error` set when the
+// configuration is incomplete ("VAULT_ADDR is not set"). The error names variables, never values.
+std::unique_ptr<SecretStore> make_secret_store(const StoreConfig& config, HttpsTransport transport,
+                                               std::string& error);
 
 }  // namespace ptl::verify
