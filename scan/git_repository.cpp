@@ -151,6 +151,8 @@ GitRepository::~GitRepository() { git_repository_free(repo_); }
 
 std::filesystem::path GitRepository::git_dir() const { return git_repository_path(repo_); }
 
+std::filesystem::path GitRepository::common_dir() const { return git_repository_commondir(repo_); }
+
 bool GitRepository::shallow() const { return git_repository_is_shallow(repo_) == 1; }
 
 bool GitRepository::ignored(const std::filesystem::path& path, bool directory) const {

@@ -42,6 +42,10 @@ class GitRepository {
   // The .git directory (or the bare repository): open() it again for another thread.
   std::filesystem::path git_dir() const;
   static std::unique_ptr<GitRepository> open(const std::filesystem::path& git_dir, std::string& error);
+  // The directory shared by all work trees of the repository (refs, objects): git_dir() itself,
+  // except for a linked work tree (`git worktree add`), whose git_dir() is the main one's
+  // worktrees/NAME.
+  std::filesystem::path common_dir() const;
 
   // Whether this is a shallow clone (history before its boundary commits is missing).
   bool shallow() const;

@@ -125,28 +125,46 @@ json code_actions(const TextDocument& doc, const CodeActionRequest& req, const S
   const bool defer_fix_all = client.codeActionResolveEdit;
   std::string text;
   if (!touching.empty() || (!real_tokens.empty() && !defer_fix_all)) text = doc.text();
-  DiagnosticContext ctx{settings, remediation::environment_note(language), req.version};
+  const DiagnosticContext ctx{settings, remediation::environment_note(language), req.version, nullptr, req.committed,
+                              req.uri};
 
+  std::vector<json> diagnostics;  // of each touching finding, as published
+  json committed_diagnostics = json::array();
   for (const DocumentFinding& f : touching) {
     std::string diag;
     append_diagnostic(diag, doc, f, ctx);
-    json diagnostic = json::parse(diag, nullptr, false);
+    diagnostics.push_back(json::parse(diag, nullptr, false));
+    if (req.committed && !f.placeholder && (*req.committed)(f).committed)
+      committed_diagnostics.push_back(diagnostics.back());
+  }
+  // A committed token is out already: rotating it is what helps, so it comes first.
+  const bool committed = !committed_diagnostics.empty();
+  auto rotate_action = [&] {
+    json action = {{"title", committed ? "Rotate this token now: it is already in git history"
+                                       : "Rotate this token in the Pulumi console"},
+                   {"kind", "quickfix"},
+                   {"command", {{"title", "Rotate this token in the Pulumi console"},
+                                {"command", kRotateCommand},
+                                {"arguments", json::array()}}}};
+    if (committed) {
+      action["diagnostics"] = committed_diagnostics;
+      action["isPreferred"] = true;
+    }
+    return action;
+  };
+  if (committed) actions.push_back(rotate_action());
+  for (std::size_t i = 0; i < touching.size(); ++i) {
+    const DocumentFinding& f = touching[i];
     for (remediation::Fix& fix : remediation::fixes_for(text, f.begin, f.begin + kTokenLength, language, names)) {
       json action = {{"title", std::move(fix.title)},
                      {"kind", "quickfix"},
-                     {"diagnostics", json::array({diagnostic})},
+                     {"diagnostics", json::array({diagnostics[i]})},
                      {"edit", workspace_edit(doc, req, fix.edits, client)}};
-      if (fix.preferred) action["isPreferred"] = true;
+      if (fix.preferred && !committed) action["isPreferred"] = true;
       actions.push_back(std::move(action));
     }
   }
-  if (!touching.empty()) {
-    actions.push_back({{"title", "Rotate this token in the Pulumi console"},
-                       {"kind", "quickfix"},
-                       {"command", {{"title", "Rotate this token in the Pulumi console"},
-                                    {"command", kRotateCommand},
-                                    {"arguments", json::array()}}}});
-  }
+  if (!touching.empty() && !committed) actions.push_back(rotate_action());
   if (!real_tokens.empty() && defer_fix_all) {
     if (remediation::has_rewrites(language)) {
       actions.push_back({{"title", fix_all_title(real_tokens.size())},

@@ -16,6 +16,7 @@
 #include "protocol/lsp_types.h"
 #include "remediation/language.h"
 #include "remediation/names.h"
+#include "server/diagnostic_writer.h"
 #include "server/settings.h"
 #include "server/text_document.h"
 
@@ -38,10 +39,15 @@ struct CodeActionRequest {
   std::int64_t version;
   std::size_t begin, end;              // the requested range, as byte offsets (clamped)
   const std::vector<std::string>& only;  // context.only
+  // Where a finding's token is already committed (null: the history is not known): the
+  // diagnostics the actions carry say so, and the rotate action comes first.
+  const CommittedLookup* committed = nullptr;
 };
 
 // The actions for every token touching [begin, end], in the order of issue 3, then the rotate
-// command, then the fix-all source action when the file holds a real token. A client that
+// command, then the fix-all source action when the file holds a real token. When a touching
+// token is already committed (req.committed), the rotate command comes first and is the
+// preferred action: removing the token is not enough. A client that
 // resolves edits (codeAction.resolveSupport lists "edit", with dataSupport) gets the fix-all
 // action without its edit, which costs a pass over the whole file, and data.uri to resolve it
 // with: an editor asks for code actions at every cursor move.

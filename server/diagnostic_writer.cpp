@@ -3,8 +3,10 @@
 #include <charconv>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "detectors/token_mask.h"
+#include "scan/report.h"
 
 namespace ptl::server {
 namespace {
@@ -48,6 +50,61 @@ void append_range(std::string& out, const LinePosition& start) {
   out += "}}";
 }
 
+// What follows the range up to the message's opening quote.
+std::string diagnostic_head(int severity) {
+  return fmt::format(R"(,"severity":{},"code":"{}","codeDescription":{{"href":"{}"}},"source":"{}","message":)",
+                     severity, kDiagnosticCode, kReadmeUrl, kDiagnosticSource);
+}
+
+// JSON text of `j`; paths and branch names are bytes from git, so invalid UTF-8 is replaced.
+std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+nlohmann::json position_json(std::uint64_t line, std::uint64_t character) {
+  return {{"line", line}, {"character", character}};
+}
+
+// A finding whose token a commit holds: its own message, relatedInformation pointing at the place
+// and data.committed. Few findings are committed, so this one is written field by field; the
+// parts that hold git's bytes (paths, branch names) go through nlohmann::json.
+void append_committed(std::string& out, const TextDocument& doc, const DocumentFinding& f, const DiagnosticContext& ctx,
+                      const CommittedNote& note) {
+  const scan::Committed& c = *note.committed;
+  out.push_back('{');
+  append_range(out, f.start);
+  out += diagnostic_head(static_cast<int>(ctx.settings.severity));
+  out += dump(diagnostic_message(f, masked_token_at(doc, f.begin), ctx, &c));
+  // The place: the work tree's file at the line the commit has it on (the commit's file has no
+  // file: URI), else the finding itself.
+  nlohmann::json location;
+  std::string where;
+  const std::string short_id = c.commit.id.substr(0, 12);
+  if (!note.file_uri.empty() && note.file_uri != ctx.uri) {
+    const std::uint64_t line = c.line > 0 ? c.line - 1 : 0;
+    location = {{"uri", note.file_uri}, {"range", {{"start", position_json(line, 0)}, {"end", position_json(line, 0)}}}};
+    where = fmt::format("committed in {} as {} (line {} there)", short_id, c.path, c.line);
+  } else {
+    location = {{"uri", ctx.uri},
+                {"range", {{"start", position_json(f.start.line, f.start.character)},
+                           {"end", position_json(f.start.line, f.start.character + kTokenLength)}}}};
+    where = note.file_uri.empty()
+                ? fmt::format("committed in {} as {}, a file the work tree no longer has", short_id, c.path)
+                : fmt::format("committed in {} in this file (line {} there)", short_id, c.line);
+  }
+  out += R"(,"relatedInformation":)";
+  out += dump(nlohmann::json::array({{{"location", std::move(location)}, {"message", std::move(where)}}}));
+  out += R"(,"data":{"offset":)";
+  append_uint(out, f.begin);
+  fmt::format_to(std::back_inserter(out), R"(,"version":{},"placeholder":false,"committed":)", ctx.version);
+  out += dump({{"commit", c.commit.id},
+               {"date", c.commit.date},
+               {"path", c.path},
+               {"line", c.line},
+               {"inHead", c.in_head},
+               {"pushed", !c.remote_branches.empty()},
+               {"pushedTo", c.remote_branches}});
+  out += "}}";
+}
+
 // The JSON of every diagnostic is the same text around four variable parts (range, masked token,
 // offset, placeholder flag), so it is rendered once per publish and the per-finding work is a few
 // appends: on 1,000 findings this is what keeps a keystroke's publish well under a millisecond.
@@ -61,8 +118,7 @@ class DiagnosticTemplate {
       DocumentFinding f;
       f.placeholder = placeholder;
       int severity = placeholder ? static_cast<int>(Severity::Hint) : static_cast<int>(ctx.settings.severity);
-      p.head = fmt::format(R"(,"severity":{},"code":"{}","codeDescription":{{"href":"{}"}},"source":"{}","message":)",
-                           severity, kDiagnosticCode, kReadmeUrl, kDiagnosticSource);
+      p.head = diagnostic_head(severity);
       std::string message;
       append_json_string(message, diagnostic_message(f, kMarker, ctx));
       std::size_t at = message.find(kEscapedMarker);
@@ -101,13 +157,22 @@ std::string masked_token_at(const TextDocument& doc, std::size_t begin) {
   return detectors::mask_token(doc.view(begin, begin + 8, scratch));
 }
 
-std::string diagnostic_message(const DocumentFinding& f, std::string_view masked, const DiagnosticContext& ctx) {
+std::string committed_sentence(const scan::Committed& c) {
+  return fmt::format(
+      "already committed in {}: removing it from the file does not take it out of the git history; rotate it",
+      scan::committed_summary(c));
+}
+
+std::string diagnostic_message(const DocumentFinding& f, std::string_view masked, const DiagnosticContext& ctx,
+                               const scan::Committed* committed) {
   if (f.placeholder)
     return fmt::format("Placeholder-shaped Pulumi access token {} (not a real secret, so only a hint).", masked);
-  std::string msg = fmt::format(
-      "Hard-coded Pulumi access token {}: anyone who can read this file can act as its owner in the "
-      "Pulumi organisation. ",
-      masked);
+  std::string msg = fmt::format("Hard-coded Pulumi access token {}", masked);
+  if (committed) msg += fmt::format(", {}.", committed_sentence(*committed));
+  msg += committed ? " Anyone" : ": anyone";
+  msg +=
+      " who can read this file can act as its owner in the "
+      "Pulumi organisation. ";
   if (ctx.environment_note.empty())
     msg += fmt::format("Read it from ${} or a secrets manager instead, and rotate this token.", ctx.settings.env_var);
   else
@@ -115,9 +180,20 @@ std::string diagnostic_message(const DocumentFinding& f, std::string_view masked
   return msg;
 }
 
+namespace {
+
+CommittedNote committed_note(const DocumentFinding& f, const DiagnosticContext& ctx) {
+  return ctx.committed && !f.placeholder ? (*ctx.committed)(f) : CommittedNote{};
+}
+
+}  // namespace
+
 void append_diagnostic(std::string& out, const TextDocument& doc, const DocumentFinding& f,
                        const DiagnosticContext& ctx) {
-  DiagnosticTemplate(ctx).append(out, doc, f);
+  if (const CommittedNote note = committed_note(f, ctx); note.committed)
+    append_committed(out, doc, f, ctx, note);
+  else
+    DiagnosticTemplate(ctx).append(out, doc, f);
 }
 
 DiagnosticCounts append_diagnostics(std::string& out, const TextDocument& doc, const DiagnosticContext& ctx) {
@@ -133,7 +209,10 @@ DiagnosticCounts append_diagnostics(std::string& out, const TextDocument& doc, c
       return;
     }
     if (written) out.push_back(',');
-    diagnostic.append(out, doc, f);
+    if (const CommittedNote note = committed_note(f, ctx); note.committed)
+      append_committed(out, doc, f, ctx, note);
+    else
+      diagnostic.append(out, doc, f);
     last = f.start;
     ++written;
   });

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "scan/scan_finding.h"
 #include "server/settings.h"
 #include "server/text_document.h"
 
@@ -18,21 +19,42 @@ inline constexpr std::string_view kDiagnosticCode = "pulumi-access-token";
 inline constexpr std::string_view kReadmeUrl =
     "https://github.com/pulumi-token-lsp/pulumi-token-lsp/blob/main/README.md#hard-coded-pulumi-access-tokens";
 
+// Where a finding's token already is in the repository's history (the server looks it up in a
+// scan::HistoryIndex and caches it per document; looking it up must be cheap).
+struct CommittedNote {
+  const scan::Committed* committed = nullptr;  // null: no commit holds the token
+  // The file: URI of the work tree's file at committed->path; empty when the work tree no longer
+  // has that file (relatedInformation then points at the finding itself).
+  std::string_view file_uri = {};
+};
+using CommittedLookup = std::function<CommittedNote(const DocumentFinding&)>;
+
 struct DiagnosticContext {
   const Settings& settings;
   std::string_view environment_note;  // appended to messages when the file type has no env lookup
   std::int64_t version;
   // When set, findings it returns true for get no diagnostic (allowlisted by a project config).
   const std::function<bool(const DocumentFinding&)>* suppressed = nullptr;
+  // When set, real findings it names a commit for say so (committed_sentence) with
+  // relatedInformation and data.committed; their severity stays the configured one.
+  const CommittedLookup* committed = nullptr;
+  std::string_view uri = {};  // the document's, for relatedInformation
 };
 
 // The masked preview of the finding at `begin` ("pul-1a2b…"), read from the document.
 std::string masked_token_at(const TextDocument& doc, std::size_t begin);
 
-// The message of one diagnostic.
-std::string diagnostic_message(const DocumentFinding& f, std::string_view masked, const DiagnosticContext& ctx);
+// The message of one diagnostic; with `committed`, it says first that the token is already in the
+// history and that removing it is not enough.
+std::string diagnostic_message(const DocumentFinding& f, std::string_view masked, const DiagnosticContext& ctx,
+                               const scan::Committed* committed = nullptr);
 
-// Appends one Diagnostic object for `f` (the same JSON that publishing writes).
+// "already committed in 0123abcd4567 on 2026-12-04, pushed to origin/main: removing it from the
+// file does not take it out of the git history; rotate it" (no token: Committed holds none).
+std::string committed_sentence(const scan::Committed& c);
+
+// Appends one Diagnostic object for `f` (the same JSON that publishing writes, ctx.committed
+// included).
 void append_diagnostic(std::string& out, const TextDocument& doc, const DocumentFinding& f,
                        const DiagnosticContext& ctx);
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "scan/report.h"
+
 namespace ptl::server {
 
 std::string rotation_url(const Settings& s) {
@@ -10,7 +12,19 @@ std::string rotation_url(const Settings& s) {
   return base + "/account/tokens";
 }
 
-std::string hover_markdown(std::string_view masked, bool placeholder, const Settings& s) {
+namespace {
+
+// Markdown code span around text from git (a path): backticks inside would end it early.
+std::string code_span(std::string_view text) {
+  std::string out = "`";
+  for (char c : text) out += c == '`' ? '\'' : c;
+  return out + "`";
+}
+
+}  // namespace
+
+std::string hover_markdown(std::string_view masked, bool placeholder, const Settings& s,
+                           const scan::Committed* committed) {
   if (placeholder) {
     return fmt::format(
         "**Placeholder-shaped Pulumi access token** `{}`\n\n"
@@ -18,7 +32,16 @@ std::string hover_markdown(std::string_view masked, bool placeholder, const Sett
         "reported as a hint only. Set `pulumiTokenLsp.placeholders` to `\"off\"` to hide these.",
         masked);
   }
-  return fmt::format(
+  std::string history;
+  if (committed) {
+    history = fmt::format(
+        "**Already in git history:** committed in {} as {}.\n\n"
+        "Removing it from this file is not enough: the commit keeps it, and whoever has a clone, a "
+        "fork or the remote has it too. Rotate it first (below; [what else to do]({})), then replace "
+        "the literal. Rewriting the history cannot take back a token that was pushed.\n\n",
+        scan::committed_summary(*committed), code_span(committed->path), kCommittedReadmeUrl);
+  }
+  return history + fmt::format(
       "**Hard-coded Pulumi access token** `{0}`\n\n"
       "Whoever can read this file (a teammate, a CI log, a fork, a backup) can use this token to act "
       "as its owner in the Pulumi organisation: read and change every stack, its state and its "

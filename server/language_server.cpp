@@ -1,13 +1,18 @@
 #include "server/language_server.h"
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "detectors/token_mask.h"
 #include "protocol/lsp_decode.h"
 #include "remediation/remediation.h"
+#include "scan/fingerprint.h"
+#include "scan/git_repository.h"
+#include "scan/report.h"
 #include "server/code_actions.h"
 #include "server/diagnostic_writer.h"
 #include "server/hover_text.h"
@@ -34,6 +39,23 @@ std::vector<std::filesystem::path> workspace_folders(const protocol::InitializeP
   if (out.empty() && p.rootUri && is_file_uri(*p.rootUri)) out.emplace_back(uri_path(*p.rootUri));
   if (out.empty() && p.rootPath && !p.rootPath->empty()) out.emplace_back(*p.rootPath);
   return out;
+}
+
+// The file: URI of an absolute path.
+std::string file_uri(const std::filesystem::path& path) { return "file://" + scan::uri_of(path.generic_string()); }
+
+// `path` with a trailing '/', for prefix tests on whole components.
+std::string as_dir(const std::filesystem::path& path) {
+  std::string s = path.lexically_normal().generic_string();
+  if (s.empty() || s.back() != '/') s += '/';
+  return s;
+}
+
+// Whether a watched file is one a commit (.git/logs/HEAD) or a push or fetch
+// (.git/refs/remotes/..., .git/logs/refs/remotes/...) writes.
+bool history_changed_by(std::string_view path_in_git_dir) {
+  return path_in_git_dir == "logs/HEAD" || path_in_git_dir.starts_with("refs/remotes/") ||
+         path_in_git_dir.starts_with("logs/refs/remotes/") || path_in_git_dir == "packed-refs";
 }
 
 json range_json(LinePosition a, LinePosition b) {
@@ -218,7 +240,8 @@ LanguageServer::Reply LanguageServer::on_initialize(json& params) {
     auto section = opts.find("pulumiTokenLsp");
     apply_client_settings(section != opts.end() ? *section : opts);
   }
-  project_configs_.load(workspace_folders(*decoded.value));
+  workspace_folders_ = workspace_folders(*decoded.value);
+  project_configs_.load(workspace_folders_);
   initialized_ = true;
   log_.info("initialized for {} (positions in {}, diagnostics {})",
             decoded.value->clientName.empty() ? std::string("an unnamed client") : decoded.value->clientName,
@@ -255,7 +278,169 @@ void LanguageServer::on_initialized() {
                       {{"watchers", {{{"globPattern", fmt::format("**/{}", scan::kProjectConfigFileName)}}}}}}}}}});
   }
   report_project_config_problems();
+  got_initialized_ = true;
+  if (settings_.history_check) start_history_check();
   request_configuration();
+}
+
+void LanguageServer::start_history_check() {
+  if (!history_started_) {
+    history_started_ = true;
+    for (const std::filesystem::path& folder : workspace_folders_) {
+      std::string error;
+      const std::unique_ptr<scan::GitRepository> git = scan::GitRepository::discover(folder, error);
+      if (!git) {
+        if (error.empty()) log_.info("{} is not in a git work tree: no history check", folder.string());
+        else log_.error("history check: {}: {}", folder.string(), error);
+        continue;
+      }
+      const std::string git_dir = as_dir(git->git_dir());
+      auto same = [&](const Repository& r) { return r.git_dir == git_dir; };
+      auto it = std::find_if(repositories_.begin(), repositories_.end(), same);
+      if (it == repositories_.end()) {
+        Repository r;
+        r.workdir = git->workdir();
+        r.git_dir = git_dir;
+        r.common_dir = as_dir(git->common_dir());
+        repositories_.push_back(std::move(r));
+        it = repositories_.end() - 1;
+      }
+      it->folders.push_back(folder);
+    }
+    for (auto& [uri, doc] : documents_) doc.repository = repository_of(uri);
+    // A commit writes .git/logs/HEAD; a push or fetch writes .git/refs/remotes/**.
+    if (client_.didChangeWatchedFilesDynamic && !repositories_.empty()) {
+      send_request("client/registerCapability",
+                   {{"registrations",
+                     {{{"id", "pulumi-token-lsp-git-history"},
+                       {"method", "workspace/didChangeWatchedFiles"},
+                       {"registerOptions",
+                        {{"watchers",
+                          {{{"globPattern", "**/.git/logs/HEAD"}}, {{"globPattern", "**/.git/refs/remotes/**"}}}}}}}}}});
+    }
+  }
+  for (std::size_t r = 0; r < repositories_.size(); ++r) build_history(r);
+}
+
+void LanguageServer::build_history(std::size_t r) {
+  Repository& repo = repositories_[r];
+  if (repo.building) {
+    repo.build_again = true;
+    return;
+  }
+  repo.building = true;
+  log_.info("history check: reading the history of {}", repo.workdir.string());
+  history_work_.submit([this, r, start = repo.workdir]() -> BackgroundWork::Completion {
+    const auto began = std::chrono::steady_clock::now();
+    std::vector<std::string> errors;
+    std::shared_ptr<const scan::HistoryIndex> index;
+    try {
+      scan::ScanOptions options;
+      // Half the cores: the editor and the user's build keep the rest.
+      options.threads = std::max(1u, std::thread::hardware_concurrency() / 2);
+      // Outside a repository, build() gives an empty index and no error: a work tree deleted
+      // meanwhile is worth a line.
+      std::error_code ec;
+      if (!std::filesystem::exists(start / ".git", ec))
+        errors.push_back(fmt::format("{} is no longer a git work tree", start.string()));
+      else
+        index = std::make_shared<const scan::HistoryIndex>(scan::HistoryIndex::build(start, options, errors));
+    } catch (const std::exception& e) {
+      errors.push_back(fmt::format("reading the history failed: {}", e.what()));
+    } catch (...) {
+      errors.emplace_back("reading the history failed");
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    return [this, r, index = std::move(index), errors = std::move(errors), seconds]() mutable {
+      history_arrived(r, std::move(index), std::move(errors), seconds);
+    };
+  });
+}
+
+void LanguageServer::history_arrived(std::size_t r, std::shared_ptr<const scan::HistoryIndex> index,
+                                     std::vector<std::string> errors, double seconds) {
+  Repository& repo = repositories_[r];
+  repo.building = false;
+  std::string all;
+  for (const std::string& e : errors) all += e + '\n';
+  if (all != repo.logged_errors) {
+    repo.logged_errors = all;
+    // Each unreadable object is one line: the first few say what is wrong.
+    for (std::size_t i = 0; i < errors.size() && i < 3; ++i)
+      log_.error("history check: {}: {}", repo.workdir.string(), errors[i]);
+    if (errors.size() > 3) log_.error("history check: {}: {} more errors", repo.workdir.string(), errors.size() - 3);
+  }
+  if (index) {
+    log_.info("history check: {}: {} commits, {} distinct tokens, read in {:.2f} s", repo.workdir.string(),
+              index->commits(), index->size(), seconds);
+    const std::shared_ptr<const scan::HistoryIndex> old = std::move(repo.index);
+    repo.index = std::move(index);
+    // Publish again only the documents whose findings the old or the new index holds: a
+    // document no commit touches stays as it was published.
+    bool changed = false;
+    for (auto& [uri, doc] : documents_) {
+      if (doc.repository != static_cast<std::ptrdiff_t>(r)) continue;
+      doc.committed.clear();
+      if (!settings_.history_check || !doc.text || doc.scope.ignored) continue;
+      bool affected = false;
+      std::string scratch;
+      doc.text->for_each_finding([&](const DocumentFinding& f) {
+        if (affected || f.placeholder) return;
+        const std::string hash = scan::sha256_hex(doc.text->token_of(f, scratch));
+        affected = repo.index->find(hash) != nullptr || (old && old->find(hash) != nullptr);
+      });
+      if (affected) {
+        mark_dirty(doc);
+        changed = true;
+      }
+    }
+    if (changed && client_.pullDiagnostics && client_.diagnosticRefresh)
+      send_request("workspace/diagnostic/refresh", nullptr);
+  }
+  if (repo.build_again) {
+    repo.build_again = false;
+    build_history(r);
+  }
+}
+
+std::ptrdiff_t LanguageServer::repository_of(const std::string& uri) const {
+  if (!is_file_uri(uri)) return -1;
+  const std::string path = std::filesystem::path(uri_path(uri)).lexically_normal().generic_string();
+  std::ptrdiff_t best = -1;
+  std::size_t best_length = 0;
+  for (std::size_t r = 0; r < repositories_.size(); ++r) {
+    auto consider = [&](const std::filesystem::path& root) {
+      const std::string dir = as_dir(root);
+      if (path.starts_with(dir) && dir.size() > best_length) {
+        best = static_cast<std::ptrdiff_t>(r);
+        best_length = dir.size();
+      }
+    };
+    consider(repositories_[r].workdir);
+    for (const std::filesystem::path& folder : repositories_[r].folders) consider(folder);
+  }
+  return best;
+}
+
+CommittedLookup LanguageServer::committed_lookup(OpenDocument& doc) {
+  if (!settings_.history_check || doc.repository < 0 || !doc.text) return {};
+  const Repository& repo = repositories_[static_cast<std::size_t>(doc.repository)];
+  if (!repo.index || repo.index->size() == 0) return {};
+  if (doc.committed.size() > 4 * doc.text->finding_count() + 1024) doc.committed.clear();
+  return [&doc, &repo](const DocumentFinding& f) {
+    std::string scratch;
+    const std::string_view token = doc.text->token_of(f, scratch);
+    auto [it, added] = doc.committed.try_emplace(std::hash<std::string_view>{}(token));
+    if (added) {
+      it->second.committed = repo.index->find(scan::sha256_hex(token));
+      std::error_code ec;
+      if (it->second.committed) {
+        const std::filesystem::path file = repo.workdir / it->second.committed->path;
+        if (std::filesystem::is_regular_file(file, ec)) it->second.file_uri = file_uri(file);
+      }
+    }
+    return CommittedNote{it->second.committed, it->second.file_uri};
+  };
 }
 
 void LanguageServer::report_project_config_problems() {
@@ -319,11 +504,26 @@ void LanguageServer::on_did_change_watched_files(json& params) {
     log_.error("didChangeWatchedFiles ignored: {}", decoded.error);
     return;
   }
+  bool configs = false;
   for (const std::string& uri : decoded.value->uris) {
-    if (is_file_uri(uri) && ProjectConfigs::is_config_file(uri_path(uri))) {
+    if (!is_file_uri(uri)) continue;
+    const std::string path = std::filesystem::path(uri_path(uri)).lexically_normal().generic_string();
+    if (!configs && ProjectConfigs::is_config_file(path)) {
       log_.info("{} changed: reading the project config files again", uri);
       reload_project_configs();
-      return;
+      configs = true;
+    }
+    if (!settings_.history_check) continue;
+    for (std::size_t r = 0; r < repositories_.size(); ++r) {
+      const Repository& repo = repositories_[r];
+      const std::string dot_git = as_dir(repo.workdir / ".git");
+      for (const std::string& dir : {repo.git_dir, repo.common_dir, dot_git}) {
+        if (path.starts_with(dir) && history_changed_by(std::string_view(path).substr(dir.size()))) {
+          log_.info("{} changed: reading the history of {} again", uri, repo.workdir.string());
+          build_history(r);  // one build in flight per repository: the rest waits for it
+          break;
+        }
+      }
     }
   }
 }
@@ -334,7 +534,11 @@ void LanguageServer::request_configuration() {
 }
 
 void LanguageServer::apply_client_settings(const json& section) {
+  const bool history_check = settings_.history_check;
   for (const std::string& w : apply_settings(settings_, section)) log_.error("settings: {}", w);
+  if (settings_.history_check && !history_check && got_initialized_) start_history_check();
+  if (!settings_.history_check)
+    for (auto& [uri, doc] : documents_) doc.committed.clear();
   mark_all_dirty();
   // Pulling clients learn of the change only when asked to pull again.
   if (client_.pullDiagnostics && client_.diagnosticRefresh && !documents_.empty())
@@ -378,6 +582,7 @@ void LanguageServer::on_did_open(json& params) {
     doc.size = item.text.size();
     doc.text = std::make_unique<TextDocument>(std::move(item.text), encoding_, detector_);
   }
+  doc.repository = repository_of(item.uri);
   std::string uri = doc.uri;
   OpenDocument& stored = documents_[uri] = std::move(doc);
   mark_dirty(stored);
@@ -485,8 +690,13 @@ void LanguageServer::append_diagnostics_array(std::string& out, OpenDocument& do
     if (added) it->second = project_configs_.allowlisted(doc.scope, token);
     return it->second;
   };
-  DiagnosticContext ctx{settings, environment_note(doc), doc.version,
-                        project_configs_.has_allowlist(doc.scope) ? &allowlisted : nullptr};
+  const CommittedLookup committed = committed_lookup(doc);
+  DiagnosticContext ctx{settings,
+                        environment_note(doc),
+                        doc.version,
+                        project_configs_.has_allowlist(doc.scope) ? &allowlisted : nullptr,
+                        committed ? &committed : nullptr,
+                        doc.uri};
   DiagnosticCounts counts = append_diagnostics(out, text, ctx);
   bool over = counts.skipped > 0;
   if (over && !doc.over_findings_limit)
@@ -530,15 +740,17 @@ LanguageServer::Reply LanguageServer::on_diagnostic(json& params) {
 LanguageServer::Reply LanguageServer::on_hover(json& params) {
   auto decoded = protocol::decode_text_document_position(params);
   if (!decoded) return error(ErrorCode::InvalidParams, decoded.error);
-  const OpenDocument* doc = find_document(decoded.value->uri);
+  OpenDocument* doc = find_document(decoded.value->uri);
   if (!doc || !doc->text) return Reply{nullptr, std::nullopt, {}};
   const TextDocument& text = *doc->text;
+  const CommittedLookup committed = committed_lookup(*doc);
   const auto& p = decoded.value->position;
   std::size_t offset = text.offset_of(LinePosition{p.line, p.character});
   for (const DocumentFinding& f : text.findings_touching(offset, offset)) {
     if (offset < f.begin || offset > f.begin + detectors::PulumiTokenDetector::kTokenLength) continue;
     LinePosition end{f.start.line, f.start.character + static_cast<std::uint32_t>(detectors::PulumiTokenDetector::kTokenLength)};
-    std::string md = hover_markdown(masked_token_at(text, f.begin), f.placeholder, settings_);
+    const scan::Committed* in_history = committed && !f.placeholder ? committed(f).committed : nullptr;
+    std::string md = hover_markdown(masked_token_at(text, f.begin), f.placeholder, settings_, in_history);
     return Reply{json{{"contents", {{"kind", "markdown"}, {"value", md}}}, {"range", range_json(f.start, end)}},
                  std::nullopt, {}};
   }
@@ -548,14 +760,16 @@ LanguageServer::Reply LanguageServer::on_hover(json& params) {
 LanguageServer::Reply LanguageServer::on_code_action(json& params) {
   auto decoded = protocol::decode_code_action(params);
   if (!decoded) return error(ErrorCode::InvalidParams, decoded.error);
-  const OpenDocument* doc = find_document(decoded.value->uri);
+  OpenDocument* doc = find_document(decoded.value->uri);
   if (!doc || !doc->text) return Reply{json::array(), std::nullopt, {}};
   const TextDocument& text = *doc->text;
   const auto& r = decoded.value->range;
   std::size_t a = text.offset_of(LinePosition{r.start.line, r.start.character});
   std::size_t b = text.offset_of(LinePosition{r.end.line, r.end.character});
   if (b < a) std::swap(a, b);
-  CodeActionRequest req{doc->uri, doc->language_id, doc->version, a, b, decoded.value->only};
+  const CommittedLookup committed = committed_lookup(*doc);
+  CodeActionRequest req{doc->uri, doc->language_id, doc->version, a, b, decoded.value->only,
+                        committed ? &committed : nullptr};
   return Reply{code_actions(text, req, settings_, client_), std::nullopt, {}};
 }
 

@@ -27,6 +27,9 @@ struct Settings {
   std::string console_url = "https://app.pulumi.com";   // "consoleUrl" (self-hosted backends)
   std::size_t max_findings = 1000;       // "maxFindingsPerDocument"
   std::size_t max_document_bytes = std::size_t{512} << 20;  // "maxDocumentSize"
+  // "historyCheck": read each workspace repository's git history (off the server's thread) and
+  // say when a token is already committed.
+  bool history_check = true;
   // Whether the client itself set "severity" / "placeholders" (apply_settings): only those keys
   // of the client's override a project config file.
   bool severity_from_client = false;

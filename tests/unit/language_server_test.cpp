@@ -2,12 +2,15 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "scan/fingerprint.h"
 #include "scan/scan_finding.h"
+#include "server/hover_text.h"
 #include "temp_dir.h"
 #include "test_tokens.h"
 
@@ -615,4 +618,232 @@ TEST_CASE("a bad didChangeWatchedFiles is logged and changes nothing") {
   CHECK(s.sink.sent.empty());
   s.notify("workspace/didChangeWatchedFiles", {{"changes", "x"}});
   CHECK(s.sink.sent.empty());
+}
+
+namespace {
+
+// A git repository in a temporary directory, made with the git command (at test time, with the
+// tokens built at run time): the user's own git configuration stays out.
+struct GitRepo {
+  ptl::testing::TempDir dir;
+  std::filesystem::path root = dir.path() / "repo";
+
+  GitRepo() {
+    std::filesystem::create_directories(root);
+    REQUIRE(git("init -q -b main"));
+  }
+  bool git(const std::string& args, const std::string& date = "2026-03-01T12:00:00+00:00") const {
+    const std::string env = "HOME='" + dir.path().string() +
+                            "' GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=Ann GIT_AUTHOR_EMAIL=ann@example.com "
+                            "GIT_COMMITTER_NAME=Ann GIT_COMMITTER_EMAIL=ann@example.com GIT_AUTHOR_DATE=" +
+                            date + " GIT_COMMITTER_DATE=" + date;
+    return std::system((env + " git -C '" + root.string() + "' " + args + " >/dev/null 2>&1").c_str()) == 0;
+  }
+  void write(const std::string& relative, const std::string& text) const { dir.write("repo/" + relative, text); }
+  // Commits everything; returns the commit's id.
+  std::string commit(const std::string& message, const std::string& date = "2026-03-01T12:00:00+00:00") const {
+    REQUIRE(git("add -A"));
+    REQUIRE(git("commit -q -m '" + message + "'", date));
+    const std::filesystem::path out = dir.path() / "head";
+    REQUIRE(std::system(("git -C '" + root.string() + "' rev-parse HEAD > '" + out.string() + "'").c_str()) == 0);
+    std::ifstream in(out);
+    std::string id;
+    in >> id;
+    REQUIRE(id.size() == 40);
+    return id;
+  }
+  // Pushes main to a bare clone named origin (so origin/main holds what is committed now).
+  void push() const {
+    const std::string remote = (dir.path() / "remote.git").string();
+    if (!std::filesystem::exists(remote)) {
+      REQUIRE(git("init -q --bare '" + remote + "'"));
+      REQUIRE(git("remote add origin '" + remote + "'"));
+    }
+    REQUIRE(git("push -q origin main"));
+  }
+  std::string uri(const std::string& relative = "") const {
+    return "file://" + (relative.empty() ? root : root / relative).string();
+  }
+};
+
+json find_diagnostic(const json& published, int line) {
+  for (const json& d : published["diagnostics"])
+    if (d["range"]["start"]["line"] == line) return d;
+  FAIL("no diagnostic on line " << line);
+  return {};
+}
+
+// Initializes with the repository as the workspace folder, opens `docs` before `initialized`
+// (so the history arrives after they were published), then sends `initialized`.
+void start_in(Session& s, const GitRepo& repo, const std::vector<std::pair<std::string, std::string>>& docs,
+              json options = nullptr) {
+  json params = {{"capabilities", json::object()},
+                 {"workspaceFolders", {{{"uri", repo.uri()}, {"name", "repo"}}}}};
+  if (!options.is_null()) params["initializationOptions"] = options;
+  REQUIRE(s.request(1, "initialize", params).contains("result"));
+  for (const auto& [name, text] : docs) s.open(repo.uri(name), "typescript", text);
+  s.notify("initialized");
+}
+
+// Waits for the history and collects what the server then publishes.
+std::vector<json> after_history(Session& s) {
+  s.sink.sent.clear();
+  s.server.wait_background_idle();
+  s.server.flush();
+  return s.published();
+}
+
+}  // namespace
+
+TEST_CASE("a token already in git history says so: message, relatedInformation, data, hover, rotate first") {
+  GitRepo repo;
+  const std::string pushed = make_token(101), local = make_token(102), fresh = make_token(103);
+  repo.write("b.ts", "// b\nconst b = \"" + pushed + "\";\n");
+  const std::string first = repo.commit("one");
+  repo.push();
+  repo.write("gone.ts", "const g = \"" + local + "\";\n");
+  const std::string second = repo.commit("two", "2026-03-02T12:00:00+00:00");
+  std::filesystem::remove(repo.root / "gone.ts");
+  repo.commit("three", "2026-03-03T12:00:00+00:00");  // removed: still in the history
+
+  Session s;
+  const std::string text = "const a = \"" + pushed + "\";\nconst l = \"" + local + "\";\nconst f = \"" + fresh + "\";\n";
+  start_in(s, repo, {{"a.ts", text}, {"other.ts", "const o = \"" + fresh + "\";\n"}});
+  const std::vector<json> pub = after_history(s);
+  REQUIRE(pub.size() == 1);  // other.ts holds no committed token: not published again
+  CHECK(pub[0]["uri"] == repo.uri("a.ts"));
+  for (const json& p : pub) CHECK(p.dump().find(pushed) == std::string::npos);
+
+  const json d0 = find_diagnostic(pub[0], 0);
+  const std::string m0 = d0["message"];
+  CAPTURE(m0);
+  CHECK(d0["severity"] == 1);
+  CHECK(m0.find("already committed in " + first.substr(0, 12) + " on 2026-03-01, pushed to origin/main") !=
+        std::string::npos);
+  CHECK(m0.find("does not take it out of the git history; rotate it") != std::string::npos);
+  CHECK(m0.find(pushed.substr(0, 8) + "\xE2\x80\xA6") != std::string::npos);
+  REQUIRE(d0["relatedInformation"].size() == 1);
+  CHECK(d0["relatedInformation"][0]["location"]["uri"] == repo.uri("b.ts"));
+  CHECK(d0["relatedInformation"][0]["location"]["range"]["start"] == pos(1, 0));
+  CHECK(d0["relatedInformation"][0]["message"].get<std::string>().find("b.ts") != std::string::npos);
+  const json& c0 = d0["data"]["committed"];
+  CHECK(c0["commit"] == first);
+  CHECK(c0["date"] == "2026-03-01T12:00:00+00:00");
+  CHECK(c0["path"] == "b.ts");
+  CHECK(c0["line"] == 2);
+  CHECK(c0["pushed"] == true);
+  CHECK(c0["pushedTo"] == json::array({"origin/main"}));
+  CHECK(d0["data"]["offset"] == 11);
+
+  // Committed in a file the work tree no longer has, never pushed: the place is the finding.
+  const json d1 = find_diagnostic(pub[0], 1);
+  CHECK(d1["message"].get<std::string>().find("already committed in " + second.substr(0, 12) + " on 2026-03-02, not pushed") !=
+        std::string::npos);
+  CHECK(d1["relatedInformation"][0]["location"]["uri"] == repo.uri("a.ts"));
+  CHECK(d1["relatedInformation"][0]["location"]["range"]["start"] == pos(1, 11));
+  CHECK(d1["relatedInformation"][0]["message"].get<std::string>().find("gone.ts, a file the work tree no longer has") !=
+        std::string::npos);
+  CHECK(d1["data"]["committed"]["pushed"] == false);
+
+  // Never committed: the usual diagnostic.
+  const json d2 = find_diagnostic(pub[0], 2);
+  CHECK(d2["message"].get<std::string>().find("committed") == std::string::npos);
+  CHECK_FALSE(d2.contains("relatedInformation"));
+  CHECK_FALSE(d2["data"].contains("committed"));
+
+  SUBCASE("the hover names the commit and says removing the text is not enough") {
+    const json h = s.request(2, "textDocument/hover", {{"textDocument", {{"uri", repo.uri("a.ts")}}}, {"position", pos(0, 14)}});
+    const std::string md = h["result"]["contents"]["value"];
+    CAPTURE(md);
+    CHECK(md.find("Already in git history") != std::string::npos);
+    CHECK(md.find(first.substr(0, 12) + " on 2026-03-01, pushed to origin/main") != std::string::npos);
+    CHECK(md.find("Removing it from this file is not enough") != std::string::npos);
+    CHECK(md.find(ptl::server::kCommittedReadmeUrl) != std::string::npos);
+    CHECK(md.find("/account/tokens") != std::string::npos);
+    CHECK(md.find(pushed) == std::string::npos);
+    const json fresh_hover =
+        s.request(3, "textDocument/hover", {{"textDocument", {{"uri", repo.uri("a.ts")}}}, {"position", pos(2, 14)}});
+    CHECK(fresh_hover["result"]["contents"]["value"].get<std::string>().find("git history") == std::string::npos);
+  }
+  SUBCASE("the rotate action comes first and is preferred; the rewrites follow") {
+    auto actions_at = [&](int id, int line) {
+      return s.request(id, "textDocument/codeAction",
+                       {{"textDocument", {{"uri", repo.uri("a.ts")}}},
+                        {"range", {{"start", pos(line, 14)}, {"end", pos(line, 14)}}},
+                        {"context", {{"diagnostics", json::array()}, {"only", {"quickfix"}}}}})["result"];
+    };
+    const json committed = actions_at(4, 0);
+    REQUIRE(committed.size() >= 2);
+    CHECK(committed[0]["command"]["command"] == "pulumi-token-lsp.rotateToken");
+    CHECK(committed[0]["isPreferred"] == true);
+    CHECK(committed[0]["diagnostics"][0]["data"]["committed"]["commit"] == first);
+    for (std::size_t i = 1; i < committed.size(); ++i) {
+      CAPTURE(i);
+      CHECK_FALSE(committed[i].contains("isPreferred"));
+      CHECK(committed[i].contains("edit"));
+      CHECK(committed[i]["diagnostics"][0]["data"]["committed"]["commit"] == first);
+    }
+    const json plain = actions_at(5, 2);
+    REQUIRE(plain.size() >= 2);
+    CHECK(plain.back()["command"]["command"] == "pulumi-token-lsp.rotateToken");
+    CHECK_FALSE(plain.back().contains("isPreferred"));
+    CHECK(plain[0]["isPreferred"] == true);
+    CHECK(plain[0].contains("edit"));
+  }
+  SUBCASE("a document opened after the history arrived is published with it at once") {
+    s.open(repo.uri("c.ts"), "typescript", "const c = \"" + local + "\";\n");
+    REQUIRE(s.published().size() == 1);
+    CHECK(s.published()[0]["diagnostics"][0]["data"]["committed"]["commit"] == second);
+  }
+  SUBCASE("a commit reported through .git/logs/HEAD reads the history again and the new token turns committed") {
+    repo.write("a.ts", text);
+    const std::string fourth = repo.commit("four", "2026-03-04T12:00:00+00:00");
+    s.notify("workspace/didChangeWatchedFiles",
+             {{"changes", {{{"uri", repo.uri(".git/logs/HEAD")}, {"type", 2}}}}});
+    const std::vector<json> again = after_history(s);
+    REQUIRE(again.size() == 2);  // a.ts and other.ts both hold the token just committed
+    for (const json& p : again) {
+      const json d = find_diagnostic(p, p["uri"] == repo.uri("a.ts") ? 2 : 0);
+      CHECK(d["data"]["committed"]["commit"] == fourth);
+      CHECK(d["data"]["committed"]["pushed"] == false);
+    }
+  }
+  SUBCASE("a repository deleted meanwhile keeps the history last read, and the server keeps serving") {
+    std::filesystem::remove_all(repo.root / ".git");
+    s.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", repo.uri(".git/logs/HEAD")}, {"type", 2}}}}});
+    CHECK(after_history(s).empty());  // what was pushed is still out there
+    const json h = s.request(6, "textDocument/hover", {{"textDocument", {{"uri", repo.uri("a.ts")}}}, {"position", pos(0, 14)}});
+    CHECK(h["result"]["contents"]["value"].get<std::string>().find("Already in git history") != std::string::npos);
+  }
+}
+
+TEST_CASE("with historyCheck false the history is not read and nothing is marked committed") {
+  GitRepo repo;
+  const std::string tok = make_token(111);
+  repo.write("a.ts", "const a = \"" + tok + "\";\n");
+  repo.commit("one");
+  Session s;
+  start_in(s, repo, {{"a.ts", "const a = \"" + tok + "\";\n"}}, {{"historyCheck", false}});
+  CHECK(after_history(s).empty());
+  s.open(repo.uri("b.ts"), "typescript", "const b = \"" + tok + "\";\n");
+  REQUIRE(s.published().size() == 1);
+  CHECK(s.published()[0]["diagnostics"][0]["message"].get<std::string>().find("committed") == std::string::npos);
+  SUBCASE("turned on later, it reads the history then") {
+    s.notify("workspace/didChangeConfiguration", {{"settings", {{"pulumiTokenLsp", {{"historyCheck", true}}}}}});
+    const std::vector<json> pub = after_history(s);
+    REQUIRE(pub.size() == 2);
+    for (const json& p : pub) CHECK(p["diagnostics"][0]["data"].contains("committed"));
+  }
+}
+
+TEST_CASE("a workspace folder outside any git repository gets no history check and no error") {
+  ptl::testing::TempDir dir;
+  Session s;
+  REQUIRE(s.request(1, "initialize", {{"capabilities", json::object()},
+                                      {"workspaceFolders", {{{"uri", dir.uri("")}, {"name", "plain"}}}}})
+              .contains("result"));
+  s.notify("initialized");
+  s.open(dir.uri("a.ts"), "typescript", "const a = \"" + make_token(121) + "\";\n");
+  CHECK(after_history(s).empty());
+  CHECK(s.request(2, "shutdown", nullptr)["result"].is_null());
 }
