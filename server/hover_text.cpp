@@ -35,11 +35,11 @@ std::string hover_markdown(std::string_view masked, bool placeholder, const Sett
   std::string history;
   if (committed) {
     history = fmt::format(
-        "**Already in git history:** committed in {} as {}.\n\n"
+        "**Already in git history:** committed as {} in {}.\n\n"
         "Removing it from this file is not enough: the commit keeps it, and whoever has a clone, a "
         "fork or the remote has it too. Rotate it first (below; [what else to do]({})), then replace "
         "the literal. Rewriting the history cannot take back a token that was pushed.\n\n",
-        scan::committed_summary(*committed), code_span(committed->path), kCommittedReadmeUrl);
+        code_span(committed->path), scan::committed_summary(*committed), kCommittedReadmeUrl);
   }
   return history + fmt::format(
       "**Hard-coded Pulumi access token** `{0}`\n\n"

@@ -25,6 +25,7 @@ import cases_documents  # noqa: E402,F401
 import cases_bad_input  # noqa: E402,F401
 import cases_hygiene  # noqa: E402,F401
 import cases_project_config  # noqa: E402,F401
+import cases_history  # noqa: E402,F401
 
 
 def main() -> int:
