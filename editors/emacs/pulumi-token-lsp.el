@@ -33,7 +33,8 @@
 Keys: :severity (\"error\", \"warning\", \"information\", \"hint\"),
 :placeholders (\"hint\" or \"off\"), :environmentVariable, :configKey,
 :awsSecretId, :vault (:mount :path :field), :conjurVariable, :consoleUrl,
-:maxFindingsPerDocument, :maxDocumentSize.  Left out: the server's defaults.
+:maxFindingsPerDocument, :maxDocumentSize, :historyCheck (t or
+:json-false).  Left out: the server's defaults.
 Example: (:severity \"warning\" :environmentVariable \"MY_PULUMI_TOKEN\")."
   :type 'plist)
 
