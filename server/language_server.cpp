@@ -70,6 +70,8 @@ LanguageServer::LanguageServer(OutputSink& out, Logger& log, Settings defaults)
   if (!detector_.ok()) log_.error("detector failed to build: {}", detector_.error());
 }
 
+LanguageServer::~LanguageServer() { history_cancel_->store(true); }
+
 LanguageServer::Reply LanguageServer::error(ErrorCode code, std::string message) {
   Reply r;
   r.error = code;
@@ -330,7 +332,7 @@ void LanguageServer::build_history(std::size_t r) {
   }
   repo.building = true;
   log_.info("history check: reading the history of {}", repo.workdir.string());
-  history_work_.submit([this, r, start = repo.workdir]() -> BackgroundWork::Completion {
+  history_work_.submit([this, r, start = repo.workdir, cancel = history_cancel_]() -> BackgroundWork::Completion {
     const auto began = std::chrono::steady_clock::now();
     std::vector<std::string> errors;
     std::shared_ptr<const scan::HistoryIndex> index;
@@ -338,6 +340,7 @@ void LanguageServer::build_history(std::size_t r) {
       scan::ScanOptions options;
       // Half the cores: the editor and the user's build keep the rest.
       options.threads = std::max(1u, std::thread::hardware_concurrency() / 2);
+      options.cancel = cancel.get();
       // Outside a repository, build() gives an empty index and no error: a work tree deleted
       // meanwhile is worth a line.
       std::error_code ec;

@@ -21,6 +21,7 @@
 //     When an index arrives, only the open documents whose committed findings changed are
 //     published again. A repository that cannot be read is logged once; the server goes on.
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -51,6 +52,11 @@ namespace ptl::server {
 class LanguageServer {
  public:
   LanguageServer(OutputSink& out, Logger& log, Settings defaults = {});
+  // Cancels the history reads in flight (they stop at the next commit or blob), so that exiting
+  // does not wait for a large repository's history.
+  ~LanguageServer();
+  LanguageServer(const LanguageServer&) = delete;
+  LanguageServer& operator=(const LanguageServer&) = delete;
 
   // Handles the message bodies read together, in order. A $/cancelRequest among them cancels
   // a request of the same batch that comes before it and was not yet answered.
@@ -191,6 +197,8 @@ class LanguageServer {
   bool got_initialized_ = false;   // the client sent `initialized`
   bool history_started_ = false;   // repositories_ found
   std::vector<Repository> repositories_;  // never shrinks: documents keep indices into it
+  // Set when the server goes away: the history jobs read it (shared, so it outlives neither).
+  std::shared_ptr<std::atomic<bool>> history_cancel_ = std::make_shared<std::atomic<bool>>(false);
   // Last members: destroyed first, so no job outlives the state its completion touches.
   BackgroundWork history_work_;    // reading git history (one job per repository)
   BackgroundWork workspace_work_;  // scanning the workspace's files

@@ -2,9 +2,7 @@
 
 #include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -12,10 +10,12 @@
 #include "scan/scan_finding.h"
 #include "server/hover_text.h"
 #include "temp_dir.h"
+#include "test_git_repo.h"
 #include "test_tokens.h"
 
 using nlohmann::json;
 using ptl::server::LanguageServer;
+using ptl::testing::GitRepo;
 using ptl::testing::make_token;
 
 namespace {
@@ -622,50 +622,6 @@ TEST_CASE("a bad didChangeWatchedFiles is logged and changes nothing") {
 
 namespace {
 
-// A git repository in a temporary directory, made with the git command (at test time, with the
-// tokens built at run time): the user's own git configuration stays out.
-struct GitRepo {
-  ptl::testing::TempDir dir;
-  std::filesystem::path root = dir.path() / "repo";
-
-  GitRepo() {
-    std::filesystem::create_directories(root);
-    REQUIRE(git("init -q -b main"));
-  }
-  bool git(const std::string& args, const std::string& date = "2026-03-01T12:00:00+00:00") const {
-    const std::string env = "HOME='" + dir.path().string() +
-                            "' GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=Ann GIT_AUTHOR_EMAIL=ann@example.com "
-                            "GIT_COMMITTER_NAME=Ann GIT_COMMITTER_EMAIL=ann@example.com GIT_AUTHOR_DATE=" +
-                            date + " GIT_COMMITTER_DATE=" + date;
-    return std::system((env + " git -C '" + root.string() + "' " + args + " >/dev/null 2>&1").c_str()) == 0;
-  }
-  void write(const std::string& relative, const std::string& text) const { dir.write("repo/" + relative, text); }
-  // Commits everything; returns the commit's id.
-  std::string commit(const std::string& message, const std::string& date = "2026-03-01T12:00:00+00:00") const {
-    REQUIRE(git("add -A"));
-    REQUIRE(git("commit -q -m '" + message + "'", date));
-    const std::filesystem::path out = dir.path() / "head";
-    REQUIRE(std::system(("git -C '" + root.string() + "' rev-parse HEAD > '" + out.string() + "'").c_str()) == 0);
-    std::ifstream in(out);
-    std::string id;
-    in >> id;
-    REQUIRE(id.size() == 40);
-    return id;
-  }
-  // Pushes main to a bare clone named origin (so origin/main holds what is committed now).
-  void push() const {
-    const std::string remote = (dir.path() / "remote.git").string();
-    if (!std::filesystem::exists(remote)) {
-      REQUIRE(git("init -q --bare '" + remote + "'"));
-      REQUIRE(git("remote add origin '" + remote + "'"));
-    }
-    REQUIRE(git("push -q origin main"));
-  }
-  std::string uri(const std::string& relative = "") const {
-    return "file://" + (relative.empty() ? root : root / relative).string();
-  }
-};
-
 json find_diagnostic(const json& published, int line) {
   for (const json& d : published["diagnostics"])
     if (d["range"]["start"]["line"] == line) return d;
@@ -846,4 +802,30 @@ TEST_CASE("a workspace folder outside any git repository gets no history check a
   s.open(dir.uri("a.ts"), "typescript", "const a = \"" + make_token(121) + "\";\n");
   CHECK(after_history(s).empty());
   CHECK(s.request(2, "shutdown", nullptr)["result"].is_null());
+}
+
+TEST_CASE("a pulling client is asked to pull again when the history arrives, and pulls the committed note") {
+  GitRepo repo;
+  const std::string tok = make_token(131);
+  repo.write("a.ts", "const a = \"" + tok + "\";\n");
+  const std::string id = repo.commit("one");
+  Session s;
+  const json caps = {{"textDocument", {{"diagnostic", json::object()}}},
+                     {"workspace", {{"diagnostics", {{"refreshSupport", true}}}}}};
+  REQUIRE(s.request(1, "initialize", {{"capabilities", caps}, {"workspaceFolders", {{{"uri", repo.uri()}, {"name", "r"}}}}})
+              .contains("result"));
+  s.open(repo.uri("a.ts"), "typescript", "const a = \"" + tok + "\";\n");
+  const json before = s.request(2, "textDocument/diagnostic", {{"textDocument", {{"uri", repo.uri("a.ts")}}}});
+  CHECK_FALSE(before["result"]["items"][0]["data"].contains("committed"));
+  s.notify("initialized");
+  s.sink.sent.clear();
+  s.server.wait_background_idle();
+  s.server.flush();
+  REQUIRE(s.sink.sent.size() == 1);
+  CHECK(s.sink.sent[0]["method"] == "workspace/diagnostic/refresh");
+  const json after = s.request(3, "textDocument/diagnostic",
+                               {{"textDocument", {{"uri", repo.uri("a.ts")}}},
+                                {"previousResultId", before["result"]["resultId"]}});
+  REQUIRE(after["result"]["kind"] == "full");
+  CHECK(after["result"]["items"][0]["data"]["committed"]["commit"] == id);
 }
