@@ -151,6 +151,8 @@ GitRepository::~GitRepository() { git_repository_free(repo_); }
 
 std::filesystem::path GitRepository::git_dir() const { return git_repository_path(repo_); }
 
+std::filesystem::path GitRepository::common_dir() const { return git_repository_commondir(repo_); }
+
 bool GitRepository::shallow() const { return git_repository_is_shallow(repo_) == 1; }
 
 bool GitRepository::ignored(const std::filesystem::path& path, bool directory) const {
@@ -389,7 +391,7 @@ class TreeComparison {
 }  // namespace
 
 bool GitRepository::walk(const std::string& range, const CommitVisitor& visit, std::vector<std::string>& warnings,
-                         std::vector<std::string>& errors) const {
+                         std::vector<std::string>& errors, const std::atomic<bool>* cancel) const {
   // The walk's ends: what to list and what to leave out, as commit ids.
   std::vector<git_oid> tips, hidden;
   const auto add = [&](git_object* object, std::vector<git_oid>& into, const std::string& name) {
@@ -447,6 +449,7 @@ bool GitRepository::walk(const std::string& range, const CommitVisitor& visit, s
   for (const git_oid& t : tips) graph.list(t, order);
 
   for (const git_oid& id : order) {
+    if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) break;
     git_commit* raw_commit = nullptr;
     git_tree* raw_tree = nullptr;
     if (git_commit_lookup(&raw_commit, repo_, &id) < 0) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -42,6 +43,10 @@ class GitRepository {
   // The .git directory (or the bare repository): open() it again for another thread.
   std::filesystem::path git_dir() const;
   static std::unique_ptr<GitRepository> open(const std::filesystem::path& git_dir, std::string& error);
+  // The directory shared by all work trees of the repository (refs, objects): git_dir() itself,
+  // except for a linked work tree (`git worktree add`), whose git_dir() is the main one's
+  // worktrees/NAME.
+  std::filesystem::path common_dir() const;
 
   // Whether this is a shallow clone (history before its boundary commits is missing).
   bool shallow() const;
@@ -58,10 +63,11 @@ class GitRepository {
   // whole history); empty: every ref and HEAD (`git log --all`). A shallow clone's boundary
   // commits are roots, with a line in `warnings`. What cannot be read (a revision that does not
   // resolve, a corrupt or missing commit) is a line in `errors` naming it, and the walk goes on
-  // with the rest; false when the range itself cannot be resolved.
+  // with the rest; false when the range itself cannot be resolved. `cancel` set and true: the
+  // walk stops before the next commit.
   using CommitVisitor = std::function<void(const CommitInfo&, std::vector<GitChange>&)>;
   bool walk(const std::string& range, const CommitVisitor& visit, std::vector<std::string>& warnings,
-            std::vector<std::string>& errors) const;
+            std::vector<std::string>& errors, const std::atomic<bool>* cancel = nullptr) const;
 
   // Reads blob `id` (40 hex digits) into `out`. Too large (its size from the object header,
   // before anything is inflated): false with `size` set and `error` empty. Unreadable (missing,

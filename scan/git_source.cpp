@@ -40,6 +40,7 @@ std::vector<ScanReport> scan_blobs(const GitRepository& repo, const std::vector<
   std::vector<std::string> buffers(256);
   const std::filesystem::path git_dir = repo.git_dir();
   for_each_parallel(jobs.size(), options.threads, [&](unsigned worker, std::size_t i) {
+    if (options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed)) return;
     const BlobJob& job = jobs[i];
     ScanReport& out = results[i];
     std::string error;
@@ -135,7 +136,7 @@ ScanReport scan_history(const std::filesystem::path& start, const std::string& r
         }
         commits.push_back(commit);
       },
-      report.warnings, errors);
+      report.warnings, errors, options.cancel);
   for (const std::string& e : errors) report.errors.push_back(fmt::format("git: {}", e));
 
   // 2. Every blob read and scanned once, in parallel.

@@ -37,6 +37,7 @@ HistoryIndex HistoryIndex::build(const std::filesystem::path& start, const ScanO
     Committed c;
     c.commit = std::move(*f.commit);
     c.path = std::move(f.path);
+    c.line = f.line;
     c.in_head = it->second.in_head;
     c.remote_branches = it->second.remote_branches;
     index.tokens_.emplace(f.token_hash, std::move(c));

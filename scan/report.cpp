@@ -5,6 +5,25 @@
 
 namespace ptl::scan {
 
+std::string uri_of(std::string_view path) {
+  std::string out;
+  for (const char ch : path) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                      c == '.' || c == '_' || c == '~' || c == '/';
+    out += keep ? std::string(1, ch) : fmt::format("%{:02X}", c);
+  }
+  if (out.starts_with("./")) out.erase(0, 2);
+  return out;
+}
+
+std::string committed_summary(const Committed& c) {
+  std::string where = c.remote_branches.empty() ? "not pushed" : "pushed to " + c.remote_branches.front();
+  if (c.remote_branches.size() > 1) where += fmt::format(" and {} other branch(es)", c.remote_branches.size() - 1);
+  return fmt::format("{} on {}{}, {}", c.commit.id.substr(0, 12), c.commit.date.substr(0, 10),
+                     c.in_head ? "" : ", not in HEAD's history", where);
+}
+
 bool parse_report_format(std::string_view name, ReportFormat& out) {
   if (name == "text") return out = ReportFormat::Text, true;
   if (name == "json") return out = ReportFormat::Json, true;
@@ -21,13 +40,6 @@ std::string_view severity_color(std::string_view severity) {
 // SARIF has error, warning and note.
 std::string sarif_level(std::string_view severity) {
   return severity == "error" || severity == "warning" ? std::string(severity) : "note";
-}
-
-std::string committed_text(const Committed& c) {
-  std::string where = c.remote_branches.empty() ? "not pushed" : "pushed to " + c.remote_branches.front();
-  if (c.remote_branches.size() > 1) where += fmt::format(" and {} other branch(es)", c.remote_branches.size() - 1);
-  return fmt::format("[already committed in {} on {}{}, {}: rotate it]", c.commit.id.substr(0, 12),
-                     c.commit.date.substr(0, 10), c.in_head ? "" : ", not in HEAD's history", where);
 }
 
 // " (base64-encoded)" after the preview of an encoded token; nothing for a plain one.
@@ -63,7 +75,7 @@ void write_text(std::ostream& out, const ScanReport& report, bool color) {
       out << fmt::format(" added in commit {} by {} on {}", f.commit->id.substr(0, 12), f.commit->author,
                          f.commit->date.substr(0, 10));
     }
-    if (f.committed) out << " " << committed_text(*f.committed);
+    if (f.committed) out << " [already committed in " << committed_summary(*f.committed) << ": rotate it]";
     out << "\n";
   }
   for (const Skipped& s : report.skipped) out << fmt::format("{}: skipped: {}\n", s.path, s.reason);
@@ -85,7 +97,7 @@ nlohmann::json commit_json(const CommitInfo& c) {
 }
 
 nlohmann::json committed_json(const Committed& c) {
-  return {{"commit", commit_json(c.commit)}, {"path", c.path}, {"inHead", c.in_head}, {"pushedTo", c.remote_branches}};
+  return {{"commit", commit_json(c.commit)}, {"path", c.path}, {"line", c.line}, {"inHead", c.in_head}, {"pushedTo", c.remote_branches}};
 }
 
 }  // namespace
@@ -127,18 +139,6 @@ void write_json(std::ostream& out, const ScanReport& report) {
                     {"warnings", report.warnings}};
   // Paths are bytes from the file system: invalid UTF-8 is replaced, not thrown on.
   out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
-}
-
-std::string uri_of(std::string_view path) {
-  std::string out;
-  for (const char ch : path) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                      c == '.' || c == '_' || c == '~' || c == '/';
-    out += keep ? std::string(1, ch) : fmt::format("%{:02X}", c);
-  }
-  if (out.starts_with("./")) out.erase(0, 2);
-  return out;
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 #include <string_view>
 
 #include "scan/scan_engine.h"
@@ -8,6 +9,17 @@
 namespace ptl::scan {
 
 enum class ReportFormat { Text, Json, Sarif };
+
+// A path as a URI reference: '/' separators, each byte outside RFC 3986's unreserved set and '/'
+// percent-encoded, so spaces and non-ASCII names stay valid URIs ("a b/ü.ts" -> "a%20b/%C3%BC.ts").
+// A leading "./" is dropped. "file://" + this of an absolute path is its file: URI.
+std::string uri_of(std::string_view path);
+
+// Where a committed token is, in words, for people (text reports, the editor's messages):
+// "0123abcd4567 on 2026-12-04, pushed to origin/main", with ", not in HEAD's history" after the
+// date when only another branch holds that commit and "not pushed" when no remote-tracking
+// branch does. Never the token (Committed holds none).
+std::string committed_summary(const Committed& c);
 
 // "text", "json", "sarif" -> the format; false for anything else.
 bool parse_report_format(std::string_view name, ReportFormat& out);
@@ -36,11 +48,6 @@ void write_json(std::ostream& out, const ScanReport& report);
 // `primaryLocationLineHash` and our own fingerprint, paths as relative URIs against
 // `%SRCROOT%`, the commit of a history finding and the verification fields (as in write_json) in
 // its `properties`. No snippet: a region's text would hold the token. `version` is the tool's.
-// A path as a URI reference: '/' separators, each byte outside the unreserved set and '/'
-// percent-encoded (RFC 3986), so spaces and non-ASCII names stay valid URIs; a leading "./" is
-// dropped. An absolute path gives the path part of its file URI ("file://" + uri_of(path)).
-std::string uri_of(std::string_view path);
-
 void write_sarif(std::ostream& out, const ScanReport& report, std::string_view version);
 
 }  // namespace ptl::scan

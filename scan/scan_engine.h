@@ -31,6 +31,9 @@ struct ScanOptions {
   bool line_hashes = false;                  // fill ScanFinding::line_hash (SARIF needs it; it costs a pass over the file)
   remediation::Names names;                  // the names the fixes' titles use
   ScanProgress* progress = nullptr;          // moved by scan_contents when set
+  // When set and it becomes true, a git history scan stops at the next commit or blob: what it
+  // returns is then incomplete (the language server cancels its history reads when it exits).
+  const std::atomic<bool>* cancel = nullptr;
   // Paths the project config leaves out (project_config.h's ignored_by), given the path from the
   // repository's root (ScanFile::key, a git path): not read, counted in ScanReport::ignored.
   std::function<bool(std::string_view root_path)> exclude;

@@ -24,6 +24,7 @@ struct CommitInfo {
 struct Committed {
   CommitInfo commit;   // the first commit (parents first) that holds the token
   std::string path;    // its path in that commit
+  std::size_t line = 0;  // 1-based: the line of the token in that commit's file
   bool in_head = false;  // that commit is in HEAD's history
   std::vector<std::string> remote_branches;  // remote-tracking branches holding it: pushed there
 };

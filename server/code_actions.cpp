@@ -4,6 +4,7 @@
 
 #include "remediation/kubernetes_secret.h"
 #include "remediation/remediation.h"
+#include "scan/report.h"
 #include "server/diagnostic_writer.h"
 
 namespace ptl::server {
@@ -47,6 +48,8 @@ json workspace_edit(const TextDocument& doc, const CodeActionRequest& req, const
 }
 
 }  // namespace
+
+std::string file_uri(std::string_view path) { return "file://" + scan::uri_of(path); }
 
 std::string uri_path(std::string_view uri) {
   std::size_t colon = uri.find(':');
@@ -102,13 +105,14 @@ std::vector<std::pair<std::size_t, std::size_t>> real_token_spans(const TextDocu
   return spans;
 }
 
+// `rotate_first`: a committed token's rotate action is the preferred one, so no fix is.
 json fix_action(remediation::Fix fix, const json& diagnostic, const TextDocument& doc, const CodeActionRequest& req,
-                const protocol::ClientCapabilities& client) {
+                const protocol::ClientCapabilities& client, bool rotate_first) {
   json action = {{"title", std::move(fix.title)},
                  {"kind", "quickfix"},
                  {"diagnostics", json::array({diagnostic})},
                  {"edit", workspace_edit(doc, req, fix.edits, client)}};
-  if (fix.preferred) action["isPreferred"] = true;
+  if (fix.preferred && !rotate_first) action["isPreferred"] = true;
   return action;
 }
 
@@ -138,28 +142,46 @@ json code_actions(const TextDocument& doc, const CodeActionRequest& req, const S
   const bool defer_fix_all = client.codeActionResolveEdit;
   std::string text;
   if (!touching.empty() || (!real_tokens.empty() && !defer_fix_all)) text = doc.text();
-  DiagnosticContext ctx{settings, remediation::environment_note(language), req.version};
+  const DiagnosticContext ctx{settings, remediation::environment_note(language), req.version, nullptr, req.committed,
+                              req.uri};
 
+  std::vector<json> diagnostics;  // of each touching finding, as published
+  json committed_diagnostics = json::array();
   for (const DocumentFinding& f : touching) {
     std::string diag;
     append_diagnostic(diag, doc, f, ctx);
-    json diagnostic = json::parse(diag, nullptr, false);
+    diagnostics.push_back(json::parse(diag, nullptr, false));
+    if (req.committed && !f.placeholder && (*req.committed)(f).committed)
+      committed_diagnostics.push_back(diagnostics.back());
+  }
+  // A committed token is out already: rotating it is what helps, so it comes first.
+  const bool committed = !committed_diagnostics.empty();
+  auto rotate_action = [&] {
+    json action = {{"title", committed ? "Rotate this token now: it is already in git history"
+                                       : "Rotate this token in the Pulumi console"},
+                   {"kind", "quickfix"},
+                   {"command", {{"title", "Rotate this token in the Pulumi console"},
+                                {"command", kRotateCommand},
+                                {"arguments", json::array()}}}};
+    if (committed) {
+      action["diagnostics"] = committed_diagnostics;
+      action["isPreferred"] = true;
+    }
+    return action;
+  };
+  if (committed) actions.push_back(rotate_action());
+  for (std::size_t i = 0; i < touching.size(); ++i) {
+    const DocumentFinding& f = touching[i];
     if (f.encoded()) {
       // No rewrite; in a Kubernetes Secret manifest, the entry goes (kubernetes_secret.h).
       if (auto fix = remediation::recreate_secret_fix(text, f.begin, f.end))
-        actions.push_back(fix_action(std::move(*fix), diagnostic, doc, req, client));
+        actions.push_back(fix_action(std::move(*fix), diagnostics[i], doc, req, client, committed));
       continue;
     }
     for (remediation::Fix& fix : remediation::fixes_for(text, f.begin, f.begin + kTokenLength, language, names))
-      actions.push_back(fix_action(std::move(fix), diagnostic, doc, req, client));
+      actions.push_back(fix_action(std::move(fix), diagnostics[i], doc, req, client, committed));
   }
-  if (!touching.empty()) {
-    actions.push_back({{"title", "Rotate this token in the Pulumi console"},
-                       {"kind", "quickfix"},
-                       {"command", {{"title", "Rotate this token in the Pulumi console"},
-                                    {"command", kRotateCommand},
-                                    {"arguments", json::array()}}}});
-  }
+  if (!touching.empty() && !committed) actions.push_back(rotate_action());
   if (!real_tokens.empty() && defer_fix_all) {
     if (remediation::has_rewrites(language)) {
       actions.push_back({{"title", fix_all_title(real_tokens.size())},

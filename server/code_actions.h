@@ -16,6 +16,7 @@
 #include "protocol/lsp_types.h"
 #include "remediation/language.h"
 #include "remediation/names.h"
+#include "server/diagnostic_writer.h"
 #include "server/settings.h"
 #include "server/text_document.h"
 
@@ -26,6 +27,12 @@ inline constexpr std::string_view kFixAllKind = "source.fixAll.pulumi-token-lsp"
 
 // The path part of a URI ("file:///a/b%20c.ts" -> "/a/b c.ts"; "untitled:x" -> "x").
 std::string uri_path(std::string_view uri);
+
+// Whether `uri` is a file: URI.
+inline bool is_file_uri(std::string_view uri) { return uri.rfind("file:", 0) == 0; }
+
+// The file: URI of an absolute path ("/a/b c.ts" -> "file:///a/b%20c.ts"; scan::uri_of escapes it).
+std::string file_uri(std::string_view path);
 
 // The language the fixes are written in, from the LSP languageId and the URI's file name.
 remediation::Language document_language(std::string_view language_id, std::string_view uri);
@@ -38,16 +45,20 @@ struct CodeActionRequest {
   std::int64_t version;
   std::size_t begin, end;              // the requested range, as byte offsets (clamped)
   const std::vector<std::string>& only;  // context.only
+  // Where a finding's token is already committed (null: the history is not known): the
+  // diagnostics the actions carry say so, and the rotate action comes first.
+  const CommittedLookup* committed = nullptr;
 };
 
 // The actions for every token touching [begin, end], in the order of issue 3, then the rotate
 // command, then the fix-all source action when the file holds a real token written out. An
 // encoded token gets no rewrite (it would write the decoded token or break the encoding): in a
 // Kubernetes Secret manifest, the action that takes its entry out (remediation/kubernetes_secret.h);
-// the rotate command in any file. A client that
-// resolves edits (codeAction.resolveSupport lists "edit", with dataSupport) gets the fix-all
-// action without its edit, which costs a pass over the whole file, and data.uri to resolve it
-// with: an editor asks for code actions at every cursor move.
+// the rotate command in any file. When a touching token is already committed (req.committed),
+// the rotate command comes first and is the preferred action: removing the token is not enough.
+// A client that resolves edits (codeAction.resolveSupport lists "edit", with dataSupport) gets
+// the fix-all action without its edit, which costs a pass over the whole file, and data.uri to
+// resolve it with: an editor asks for code actions at every cursor move.
 nlohmann::json code_actions(const TextDocument& doc, const CodeActionRequest& req, const Settings& settings,
                             const protocol::ClientCapabilities& client);
 

@@ -3,10 +3,13 @@
 #include <charconv>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "detectors/encoded_tokens.h"
 #include "detectors/token_mask.h"
 #include "remediation/remediation.h"
+#include "scan/fingerprint.h"
+#include "scan/report.h"
 #include "server/code_actions.h"
 
 namespace ptl::server {
@@ -49,6 +52,66 @@ void append_range(std::string& out, const LinePosition& start, const LinePositio
   out += "}}";
 }
 
+// What follows the range up to the message's opening quote.
+std::string diagnostic_head(int severity) {
+  return fmt::format(R"(,"severity":{},"code":"{}","codeDescription":{{"href":"{}"}},"source":"{}","message":)",
+                     severity, kDiagnosticCode, kReadmeUrl, kDiagnosticSource);
+}
+
+// JSON text of `j`; paths and branch names are bytes from git, so invalid UTF-8 is replaced.
+std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+nlohmann::json position_json(std::uint64_t line, std::uint64_t character) {
+  return {{"line", line}, {"character", character}};
+}
+
+// A finding whose token a commit holds: its own message, relatedInformation pointing at the place
+// and data.committed. Few findings are committed, so this one is written field by field; the
+// parts that hold git's bytes (paths, branch names) go through nlohmann::json.
+void append_committed(std::string& out, const TextDocument& doc, const DocumentFinding& f, const DiagnosticContext& ctx,
+                      const CommittedNote& note) {
+  const scan::Committed& c = *note.committed;
+  out.push_back('{');
+  append_range(out, f.start, f.end_position);
+  out += diagnostic_head(static_cast<int>(ctx.settings.severity));
+  const std::string encoding = f.encoded() ? detectors::describe_encoding(f.layers) : std::string();
+  out += dump(diagnostic_message(false, encoding, masked_token(doc, f), ctx, &c));
+  // The place: the work tree's file at the line the commit has it on (the commit's file has no
+  // file: URI), else the finding itself.
+  nlohmann::json location;
+  std::string where;
+  const std::string short_id = c.commit.id.substr(0, 12);
+  if (!note.file_uri.empty() && note.file_uri != ctx.uri) {
+    const std::uint64_t line = c.line > 0 ? c.line - 1 : 0;
+    location = {{"uri", note.file_uri}, {"range", {{"start", position_json(line, 0)}, {"end", position_json(line, 0)}}}};
+    where = fmt::format("committed in {} as {} (line {} there)", short_id, c.path, c.line);
+  } else {
+    location = {{"uri", ctx.uri},
+                {"range", {{"start", position_json(f.start.line, f.start.character)},
+                           {"end", position_json(f.end_position.line, f.end_position.character)}}}};
+    where = note.file_uri.empty()
+                ? fmt::format("committed in {} as {}, a file the work tree no longer has", short_id, c.path)
+                : fmt::format("committed in {} in this file (line {} there)", short_id, c.line);
+  }
+  out += R"(,"relatedInformation":)";
+  out += dump(nlohmann::json::array({{{"location", std::move(location)}, {"message", std::move(where)}}}));
+  out += R"(,"data":{"offset":)";
+  append_uint(out, f.begin);
+  if (f.encoded()) {
+    out += R"(,"encoding":)";
+    append_json_string(out, encoding);
+  }
+  fmt::format_to(std::back_inserter(out), R"(,"version":{},"placeholder":false,"committed":)", ctx.version);
+  out += dump({{"commit", c.commit.id},
+               {"date", c.commit.date},
+               {"path", c.path},
+               {"line", c.line},
+               {"inHead", c.in_head},
+               {"pushed", !c.remote_branches.empty()},
+               {"pushedTo", c.remote_branches}});
+  out += "}}";
+}
+
 // The JSON of every diagnostic is the same text around four variable parts (range, masked token,
 // offset, placeholder flag), so it is rendered once per publish and the per-finding work is a few
 // appends: on 1,000 findings this is what keeps a keystroke's publish well under a millisecond.
@@ -61,8 +124,7 @@ class DiagnosticTemplate {
     for (bool placeholder : {false, true}) {
       Parts& p = parts_[placeholder];
       int severity = placeholder ? static_cast<int>(Severity::Hint) : static_cast<int>(ctx.settings.severity);
-      p.head = fmt::format(R"(,"severity":{},"code":"{}","codeDescription":{{"href":"{}"}},"source":"{}","message":)",
-                           severity, kDiagnosticCode, kReadmeUrl, kDiagnosticSource);
+      p.head = diagnostic_head(severity);
       p.before_message = p.head.size();
       std::string message;
       append_json_string(message, diagnostic_message(placeholder, "", kMarker, ctx));
@@ -116,22 +178,36 @@ std::string masked_token(const TextDocument& doc, const DocumentFinding& f) {
   return detectors::mask_token(doc.token_of(f, scratch));
 }
 
+CommittedEntry find_committed(const scan::HistoryIndex& index, const std::filesystem::path& workdir,
+                              std::string_view token) {
+  CommittedEntry entry;
+  entry.committed = index.find(scan::sha256_hex(token));
+  std::error_code ec;
+  if (entry.committed) {
+    const std::filesystem::path file = workdir / entry.committed->path;
+    if (std::filesystem::is_regular_file(file, ec)) entry.file_uri = file_uri(file.generic_string());
+  }
+  return entry;
+}
+
+std::string committed_sentence(const scan::Committed& c) {
+  return fmt::format(
+      "already committed in {}: removing it from the file does not take it out of the git history; rotate it",
+      scan::committed_summary(c));
+}
+
 std::string diagnostic_message(bool placeholder, std::string_view encoding, std::string_view masked,
-                               const DiagnosticContext& ctx) {
+                               const DiagnosticContext& ctx, const scan::Committed* committed) {
   const std::string encoded = encoding.empty() ? std::string() : fmt::format(", encoded as {}", encoding);
   if (placeholder)
     return fmt::format("Placeholder-shaped Pulumi access token {}{} (not a real secret, so only a hint).", masked,
                        encoded);
-  std::string msg =
-      encoding.empty()
-          ? fmt::format(
-                "Hard-coded Pulumi access token {}: anyone who can read this file can act as its owner in the "
-                "Pulumi organisation. ",
-                masked)
-          : fmt::format(
-                "Hard-coded Pulumi access token {}{}: the encoding hides it from the eye, not from anyone who "
-                "decodes it, and anyone who can read this file can act as its owner in the Pulumi organisation. ",
-                masked, encoded);
+  std::string msg = fmt::format("Hard-coded Pulumi access token {}{}", masked, encoded);
+  msg += committed ? fmt::format(", {}. ", committed_sentence(*committed)) : std::string(": ");
+  const std::size_t sentence = msg.size();
+  if (!encoding.empty()) msg += "the encoding hides it from the eye, not from anyone who decodes it, and ";
+  msg += "anyone who can read this file can act as its owner in the Pulumi organisation. ";
+  if (committed) msg[sentence] = static_cast<char>(msg[sentence] - 'a' + 'A');
   if (ctx.environment_note.empty())
     msg += fmt::format("Read it from ${} or a secrets manager instead, and rotate this token.", ctx.settings.env_var);
   else
@@ -139,9 +215,20 @@ std::string diagnostic_message(bool placeholder, std::string_view encoding, std:
   return msg;
 }
 
+namespace {
+
+CommittedNote committed_note(const DocumentFinding& f, const DiagnosticContext& ctx) {
+  return ctx.committed && !f.placeholder ? (*ctx.committed)(f) : CommittedNote{};
+}
+
+}  // namespace
+
 void append_diagnostic(std::string& out, const TextDocument& doc, const DocumentFinding& f,
                        const DiagnosticContext& ctx) {
-  DiagnosticTemplate(ctx).append(out, doc, f);
+  if (const CommittedNote note = committed_note(f, ctx); note.committed)
+    append_committed(out, doc, f, ctx, note);
+  else
+    DiagnosticTemplate(ctx).append(out, doc, f);
 }
 
 DiagnosticCounts append_diagnostics(std::string& out, const TextDocument& doc, const DiagnosticContext& ctx) {
@@ -157,7 +244,10 @@ DiagnosticCounts append_diagnostics(std::string& out, const TextDocument& doc, c
       return;
     }
     if (written) out.push_back(',');
-    diagnostic.append(out, doc, f);
+    if (const CommittedNote note = committed_note(f, ctx); note.committed)
+      append_committed(out, doc, f, ctx, note);
+    else
+      diagnostic.append(out, doc, f);
     last = f.start;
     last_end = f.end_position;
     ++written;
@@ -180,7 +270,8 @@ DiagnosticCounts append_scoped_diagnostics(std::string& out, const TextDocument&
                                            std::string_view language_id, std::int64_t version,
                                            const ProjectConfigs& configs, const ProjectConfigs::Scope& scope,
                                            const Settings& client,
-                                           std::unordered_map<std::size_t, bool>& allowlist_cache) {
+                                           std::unordered_map<std::size_t, bool>& allowlist_cache,
+                                           const CommittedLookup* committed) {
   if (scope.ignored) {
     out += "[]";
     return {};
@@ -197,7 +288,8 @@ DiagnosticCounts append_scoped_diagnostics(std::string& out, const TextDocument&
     return it->second;
   };
   const std::string_view note = remediation::environment_note(document_language(language_id, uri));
-  DiagnosticContext ctx{settings, note, version, configs.has_allowlist(scope) ? &allowlisted : nullptr};
+  DiagnosticContext ctx{settings, note, version, configs.has_allowlist(scope) ? &allowlisted : nullptr, committed,
+                        uri};
   return append_diagnostics(out, doc, ctx);
 }
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "scan/report.h"
+
 namespace ptl::server {
 
 std::string rotation_url(const Settings& s) {
@@ -10,7 +12,19 @@ std::string rotation_url(const Settings& s) {
   return base + "/account/tokens";
 }
 
-std::string hover_markdown(std::string_view masked, bool placeholder, std::string_view encoding, const Settings& s) {
+namespace {
+
+// Markdown code span around text from git (a path): backticks inside would end it early.
+std::string code_span(std::string_view text) {
+  std::string out = "`";
+  for (char c : text) out += c == '`' ? '\'' : c;
+  return out + "`";
+}
+
+}  // namespace
+
+std::string hover_markdown(std::string_view masked, bool placeholder, std::string_view encoding, const Settings& s,
+                           const scan::Committed* committed) {
   const std::string encoded = encoding.empty() ? std::string() : fmt::format(", encoded as {}", encoding);
   if (placeholder) {
     return fmt::format(
@@ -31,7 +45,16 @@ std::string hover_markdown(std::string_view masked, bool placeholder, std::strin
           ? "Use a code action (quick fix) to replace the literal with a lookup."
           : "Take the value out of the file (in a Kubernetes Secret, a code action moves it out and says how to "
             "create the Secret from a file that is not committed), and rotate the token.";
-  return fmt::format(
+  std::string history;
+  if (committed) {
+    history = fmt::format(
+        "**Already in git history:** committed as {} in {}.\n\n"
+        "Removing it from this file is not enough: the commit keeps it, and whoever has a clone, a "
+        "fork or the remote has it too. Rotate it first (below; [what else to do]({})), then replace "
+        "the literal. Rewriting the history cannot take back a token that was pushed.\n\n",
+        code_span(committed->path), scan::committed_summary(*committed), kCommittedReadmeUrl);
+  }
+  return history + fmt::format(
       "**Hard-coded Pulumi access token** `{0}`{3}\n\n"
       "{4}"
       "Whoever can read this file (a teammate, a CI log, a fork, a backup) can use this token to act "

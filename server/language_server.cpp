@@ -1,13 +1,18 @@
 #include "server/language_server.h"
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "detectors/token_mask.h"
 #include "protocol/lsp_decode.h"
 #include "remediation/remediation.h"
+#include "scan/fingerprint.h"
+#include "scan/git_repository.h"
+#include "scan/report.h"
 #include "server/code_actions.h"
 #include "server/diagnostic_writer.h"
 #include "server/hover_text.h"
@@ -23,7 +28,6 @@ constexpr std::string_view kServerVersion = "0.1.0";
 
 std::string id_key(const json& id) { return id.dump(); }
 
-bool is_file_uri(std::string_view uri) { return uri.rfind("file:", 0) == 0; }
 
 // The workspace's folders as directories: workspaceFolders, else rootUri, else rootPath. Only
 // file: URIs name a place a project config can be read from.
@@ -34,6 +38,20 @@ std::vector<std::filesystem::path> workspace_folders(const protocol::InitializeP
   if (out.empty() && p.rootUri && is_file_uri(*p.rootUri)) out.emplace_back(uri_path(*p.rootUri));
   if (out.empty() && p.rootPath && !p.rootPath->empty()) out.emplace_back(*p.rootPath);
   return out;
+}
+
+// `path` with a trailing '/', for prefix tests on whole components.
+std::string as_dir(const std::filesystem::path& path) {
+  std::string s = path.lexically_normal().generic_string();
+  if (s.empty() || s.back() != '/') s += '/';
+  return s;
+}
+
+// Whether a watched file is one a commit (.git/logs/HEAD) or a push or fetch
+// (.git/refs/remotes/..., .git/logs/refs/remotes/...) writes.
+bool history_changed_by(std::string_view path_in_git_dir) {
+  return path_in_git_dir == "logs/HEAD" || path_in_git_dir.starts_with("refs/remotes/") ||
+         path_in_git_dir.starts_with("logs/refs/remotes/") || path_in_git_dir == "packed-refs";
 }
 
 json range_json(LinePosition a, LinePosition b) {
@@ -51,6 +69,8 @@ LanguageServer::LanguageServer(OutputSink& out, Logger& log, Settings defaults)
                  [this](std::string_view method, json params) { send_request(method, std::move(params)); }) {
   if (!detector_.ok()) log_.error("detector failed to build: {}", detector_.error());
 }
+
+LanguageServer::~LanguageServer() { history_cancel_->store(true); }
 
 LanguageServer::Reply LanguageServer::error(ErrorCode code, std::string message) {
   Reply r;
@@ -281,7 +301,167 @@ void LanguageServer::on_initialized() {
   }
   report_project_config_problems();
   workspace_.rescan_all(folders_, settings_, project_configs_);
+  got_initialized_ = true;
+  if (settings_.history_check) start_history_check(true);
   request_configuration();
+}
+
+void LanguageServer::start_history_check(bool rebuild) {
+  const std::size_t known = repositories_.size();
+  for (const std::filesystem::path& folder : folders_) {
+    if (!history_folders_.insert(folder).second) continue;  // looked at already
+    std::string error;
+    const std::unique_ptr<scan::GitRepository> git = scan::GitRepository::discover(folder, error);
+    if (!git) {
+      if (error.empty()) log_.info("{} is not in a git work tree: no history check", folder.string());
+      else log_.error("history check: {}: {}", folder.string(), error);
+      continue;
+    }
+    const std::string git_dir = as_dir(git->git_dir());
+    auto same = [&](const Repository& r) { return r.git_dir == git_dir; };
+    auto it = std::find_if(repositories_.begin(), repositories_.end(), same);
+    if (it == repositories_.end()) {
+      Repository r;
+      r.workdir = git->workdir();
+      r.git_dir = git_dir;
+      r.common_dir = as_dir(git->common_dir());
+      repositories_.push_back(std::move(r));
+      it = repositories_.end() - 1;
+    }
+    it->folders.push_back(folder);
+  }
+  for (auto& [uri, doc] : documents_) doc.repository = repository_of(uri);
+  // A commit writes .git/logs/HEAD; a push or fetch writes .git/refs/remotes/**.
+  if (!history_registered_ && client_.didChangeWatchedFilesDynamic && !repositories_.empty()) {
+    history_registered_ = true;
+    send_request("client/registerCapability",
+                 {{"registrations",
+                   {{{"id", "pulumi-token-lsp-git-history"},
+                     {"method", "workspace/didChangeWatchedFiles"},
+                     {"registerOptions",
+                      {{"watchers",
+                        {{{"globPattern", "**/.git/logs/HEAD"}}, {{"globPattern", "**/.git/refs/remotes/**"}}}}}}}}}});
+  }
+  for (std::size_t r = rebuild ? 0 : known; r < repositories_.size(); ++r) build_history(r);
+}
+
+void LanguageServer::build_history(std::size_t r) {
+  Repository& repo = repositories_[r];
+  if (repo.building) {
+    repo.build_again = true;
+    return;
+  }
+  repo.building = true;
+  log_.info("history check: reading the history of {}", repo.workdir.string());
+  history_work_.submit([this, r, start = repo.workdir, cancel = history_cancel_]() -> BackgroundWork::Completion {
+    const auto began = std::chrono::steady_clock::now();
+    std::vector<std::string> errors;
+    std::shared_ptr<const scan::HistoryIndex> index;
+    try {
+      scan::ScanOptions options;
+      // Half the cores: the editor and the user's build keep the rest.
+      options.threads = std::max(1u, std::thread::hardware_concurrency() / 2);
+      options.cancel = cancel.get();
+      // Outside a repository, build() gives an empty index and no error: a work tree deleted
+      // meanwhile is worth a line.
+      std::error_code ec;
+      if (!std::filesystem::exists(start / ".git", ec))
+        errors.push_back(fmt::format("{} is no longer a git work tree", start.string()));
+      else
+        index = std::make_shared<const scan::HistoryIndex>(scan::HistoryIndex::build(start, options, errors));
+    } catch (const std::exception& e) {
+      errors.push_back(fmt::format("reading the history failed: {}", e.what()));
+    } catch (...) {
+      errors.emplace_back("reading the history failed");
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    return [this, r, index = std::move(index), errors = std::move(errors), seconds]() mutable {
+      history_arrived(r, std::move(index), std::move(errors), seconds);
+    };
+  });
+}
+
+void LanguageServer::history_arrived(std::size_t r, std::shared_ptr<const scan::HistoryIndex> index,
+                                     std::vector<std::string> errors, double seconds) {
+  Repository& repo = repositories_[r];
+  repo.building = false;
+  std::string all;
+  for (const std::string& e : errors) all += e + '\n';
+  if (all != repo.logged_errors) {
+    repo.logged_errors = all;
+    // Each unreadable object is one line: the first few say what is wrong.
+    for (std::size_t i = 0; i < errors.size() && i < 3; ++i)
+      log_.error("history check: {}: {}", repo.workdir.string(), errors[i]);
+    if (errors.size() > 3) log_.error("history check: {}: {} more errors", repo.workdir.string(), errors.size() - 3);
+  }
+  if (index) {
+    log_.info("history check: {}: {} commits, {} distinct tokens, read in {:.2f} s", repo.workdir.string(),
+              index->commits(), index->size(), seconds);
+    const std::shared_ptr<const scan::HistoryIndex> old = std::move(repo.index);
+    repo.index = std::move(index);
+    std::vector<WorkspaceDiagnostics::History> histories;
+    for (const Repository& each : repositories_)
+      if (each.index) histories.push_back({each.workdir, each.index});
+    workspace_.set_histories(std::move(histories));
+    // Publish again only the documents whose findings the old or the new index holds: a
+    // document no commit touches stays as it was published.
+    bool changed = false;
+    for (auto& [uri, doc] : documents_) {
+      if (doc.repository != static_cast<std::ptrdiff_t>(r)) continue;
+      doc.committed.clear();
+      if (!settings_.history_check || !doc.text || doc.scope.ignored) continue;
+      bool affected = false;
+      std::string scratch;
+      doc.text->for_each_finding([&](const DocumentFinding& f) {
+        if (affected || f.placeholder) return;
+        const std::string hash = scan::sha256_hex(doc.text->token_of(f, scratch));
+        affected = repo.index->find(hash) != nullptr || (old && old->find(hash) != nullptr);
+      });
+      if (affected) {
+        mark_dirty(doc);
+        changed = true;
+      }
+    }
+    if (changed && client_.pullDiagnostics && client_.diagnosticRefresh)
+      send_request("workspace/diagnostic/refresh", nullptr);
+  }
+  if (repo.build_again) {
+    repo.build_again = false;
+    build_history(r);
+  }
+}
+
+std::ptrdiff_t LanguageServer::repository_of(const std::string& uri) const {
+  if (!is_file_uri(uri)) return -1;
+  const std::string path = std::filesystem::path(uri_path(uri)).lexically_normal().generic_string();
+  std::ptrdiff_t best = -1;
+  std::size_t best_length = 0;
+  for (std::size_t r = 0; r < repositories_.size(); ++r) {
+    auto consider = [&](const std::filesystem::path& root) {
+      const std::string dir = as_dir(root);
+      if (path.starts_with(dir) && dir.size() > best_length) {
+        best = static_cast<std::ptrdiff_t>(r);
+        best_length = dir.size();
+      }
+    };
+    consider(repositories_[r].workdir);
+    for (const std::filesystem::path& folder : repositories_[r].folders) consider(folder);
+  }
+  return best;
+}
+
+CommittedLookup LanguageServer::committed_lookup(OpenDocument& doc) {
+  if (!settings_.history_check || doc.repository < 0 || !doc.text) return {};
+  const Repository& repo = repositories_[static_cast<std::size_t>(doc.repository)];
+  if (!repo.index || repo.index->size() == 0) return {};
+  if (doc.committed.size() > 4 * doc.text->finding_count() + 1024) doc.committed.clear();
+  return [&doc, &repo](const DocumentFinding& f) {
+    std::string scratch;
+    const std::string_view token = doc.text->token_of(f, scratch);
+    auto [it, added] = doc.committed.try_emplace(std::hash<std::string_view>{}(token));
+    if (added) it->second = find_committed(*repo.index, repo.workdir, token);
+    return CommittedNote{it->second.committed, it->second.file_uri};
+  };
 }
 
 void LanguageServer::report_project_config_problems() {
@@ -348,13 +528,32 @@ void LanguageServer::on_did_change_watched_files(json& params) {
     log_.error("didChangeWatchedFiles ignored: {}", decoded.error);
     return;
   }
+  bool configs = false;
   for (const protocol::FileEvent& change : decoded.value->changes) {
-    if (is_file_uri(change.uri) && ProjectConfigs::is_config_file(uri_path(change.uri))) {
-      log_.info("{} changed: reading the project config files again", change.uri);
-      reload_project_configs();  // scans the workspace again too
-      return;
+    if (!is_file_uri(change.uri)) continue;
+    const std::string path = std::filesystem::path(uri_path(change.uri)).lexically_normal().generic_string();
+    if (ProjectConfigs::is_config_file(path)) {
+      if (!configs) {
+        log_.info("{} changed: reading the project config files again", change.uri);
+        reload_project_configs();  // scans the workspace again too
+      }
+      configs = true;
+      continue;
+    }
+    if (!settings_.history_check) continue;
+    for (std::size_t r = 0; r < repositories_.size(); ++r) {
+      const Repository& repo = repositories_[r];
+      const std::string dot_git = as_dir(repo.workdir / ".git");
+      for (const std::string& dir : {repo.git_dir, repo.common_dir, dot_git}) {
+        if (path.starts_with(dir) && history_changed_by(std::string_view(path).substr(dir.size()))) {
+          log_.info("{} changed: reading the history of {} again", change.uri, repo.workdir.string());
+          build_history(r);  // one build in flight per repository: the rest waits for it
+          break;
+        }
+      }
     }
   }
+  if (configs) return;  // the workspace is being scanned again whole
   std::vector<std::filesystem::path> created, changed, deleted;
   for (const protocol::FileEvent& change : decoded.value->changes) {
     if (!is_file_uri(change.uri)) continue;
@@ -384,6 +583,7 @@ void LanguageServer::on_did_change_workspace_folders(json& params) {
   }
   log_.info("workspace folders changed: {} folders", folders_.size());
   reload_project_configs();
+  if (settings_.history_check && got_initialized_) start_history_check(false);
 }
 
 LanguageServer::Reply LanguageServer::on_workspace_diagnostic(json& params) {
@@ -404,7 +604,11 @@ void LanguageServer::request_configuration() {
 }
 
 void LanguageServer::apply_client_settings(const json& section) {
+  const bool history_check = settings_.history_check;
   for (const std::string& w : apply_settings(settings_, section)) log_.error("settings: {}", w);
+  if (settings_.history_check && !history_check && got_initialized_) start_history_check(true);
+  if (!settings_.history_check)
+    for (auto& [uri, doc] : documents_) doc.committed.clear();
   mark_all_dirty();
   if (initialized_) workspace_.update_settings(settings_);
   // Pulling clients learn of the change only when asked to pull again.
@@ -450,6 +654,7 @@ void LanguageServer::on_did_open(json& params) {
     doc.size = item.text.size();
     doc.text = std::make_unique<TextDocument>(std::move(item.text), encoding_, detector_, finder_);
   }
+  doc.repository = repository_of(item.uri);
   std::string uri = doc.uri;
   OpenDocument& stored = documents_[uri] = std::move(doc);
   workspace_.document_opened(uri);
@@ -541,8 +746,10 @@ void LanguageServer::append_diagnostics_array(std::string& out, OpenDocument& do
     return;
   }
   out.reserve(out.size() + 64 + doc.text->finding_count() * 480);
-  DiagnosticCounts counts = append_scoped_diagnostics(out, *doc.text, doc.uri, doc.language_id, doc.version,
-                                                      project_configs_, doc.scope, settings_, doc.allowlisted);
+  const CommittedLookup committed = committed_lookup(doc);
+  DiagnosticCounts counts =
+      append_scoped_diagnostics(out, *doc.text, doc.uri, doc.language_id, doc.version, project_configs_, doc.scope,
+                                settings_, doc.allowlisted, committed ? &committed : nullptr);
   bool over = counts.skipped > 0;
   if (over && !doc.over_findings_limit)
     log_.error("{} has {} Pulumi access tokens, over maxFindingsPerDocument ({}); {} are summed up in one diagnostic",
@@ -585,15 +792,17 @@ LanguageServer::Reply LanguageServer::on_diagnostic(json& params) {
 LanguageServer::Reply LanguageServer::on_hover(json& params) {
   auto decoded = protocol::decode_text_document_position(params);
   if (!decoded) return error(ErrorCode::InvalidParams, decoded.error);
-  const OpenDocument* doc = find_document(decoded.value->uri);
+  OpenDocument* doc = find_document(decoded.value->uri);
   if (!doc || !doc->text) return Reply{nullptr, std::nullopt, {}};
   const TextDocument& text = *doc->text;
+  const CommittedLookup committed = committed_lookup(*doc);
   const auto& p = decoded.value->position;
   std::size_t offset = text.offset_of(LinePosition{p.line, p.character});
   for (const DocumentFinding& f : text.findings_touching(offset, offset)) {
     if (offset < f.begin || offset > f.end) continue;
-    std::string md =
-        hover_markdown(masked_token(text, f), f.placeholder, detectors::describe_encoding(f.layers), settings_);
+    const scan::Committed* in_history = committed && !f.placeholder ? committed(f).committed : nullptr;
+    std::string md = hover_markdown(masked_token(text, f), f.placeholder, detectors::describe_encoding(f.layers),
+                                    settings_, in_history);
     return Reply{json{{"contents", {{"kind", "markdown"}, {"value", md}}}, {"range", range_json(f.start, f.end_position)}},
                  std::nullopt, {}};
   }
@@ -603,14 +812,16 @@ LanguageServer::Reply LanguageServer::on_hover(json& params) {
 LanguageServer::Reply LanguageServer::on_code_action(json& params) {
   auto decoded = protocol::decode_code_action(params);
   if (!decoded) return error(ErrorCode::InvalidParams, decoded.error);
-  const OpenDocument* doc = find_document(decoded.value->uri);
+  OpenDocument* doc = find_document(decoded.value->uri);
   if (!doc || !doc->text) return Reply{json::array(), std::nullopt, {}};
   const TextDocument& text = *doc->text;
   const auto& r = decoded.value->range;
   std::size_t a = text.offset_of(LinePosition{r.start.line, r.start.character});
   std::size_t b = text.offset_of(LinePosition{r.end.line, r.end.character});
   if (b < a) std::swap(a, b);
-  CodeActionRequest req{doc->uri, doc->language_id, doc->version, a, b, decoded.value->only};
+  const CommittedLookup committed = committed_lookup(*doc);
+  CodeActionRequest req{doc->uri, doc->language_id, doc->version, a, b, decoded.value->only,
+                        committed ? &committed : nullptr};
   return Reply{code_actions(text, req, settings_, client_), std::nullopt, {}};
 }
 

@@ -12,13 +12,22 @@
 //     an ignored document publishes no diagnostics, an allowlisted finding none, and the file's
 //     severity and placeholder policy apply unless the client set them; the files are read
 //     again when one is saved or a watched one changes, and a file with problems is logged and
-//     shown once (window/showMessage) while the rest of it applies.
+//     shown once (window/showMessage) while the rest of it applies;
+//   - with historyCheck (default), the history of each workspace folder's git repository is
+//     read off this thread (scan::HistoryIndex, one per repository, read again when the client
+//     reports a commit or a push through the watched .git/logs/HEAD and .git/refs/remotes/**,
+//     one build in flight per repository); a finding whose token a commit holds says so
+//     (diagnostic message, relatedInformation, data.committed, hover, the rotate action first).
+//     When an index arrives, only the open documents whose committed findings changed are
+//     published again. A repository that cannot be read is logged once; the server goes on.
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -31,7 +40,9 @@
 #include "protocol/json_rpc.h"
 #include "protocol/lsp_types.h"
 #include "protocol/message_reader.h"
+#include "scan/history_index.h"
 #include "server/background_work.h"
+#include "server/diagnostic_writer.h"
 #include "server/logger.h"
 #include "server/output_sink.h"
 #include "server/project_configs.h"
@@ -44,6 +55,11 @@ namespace ptl::server {
 class LanguageServer {
  public:
   LanguageServer(OutputSink& out, Logger& log, Settings defaults = {});
+  // Cancels the history reads in flight (they stop at the next commit or blob), so that exiting
+  // does not wait for a large repository's history.
+  ~LanguageServer();
+  LanguageServer(const LanguageServer&) = delete;
+  LanguageServer& operator=(const LanguageServer&) = delete;
 
   // Handles the message bodies read together, in order. A $/cancelRequest among them cancels
   // a request of the same batch that comes before it and was not yet answered.
@@ -84,6 +100,21 @@ class LanguageServer {
     // fingerprint is two SHA-256, too slow to compute for every finding at every keystroke.
     // Cleared when the configs are read again.
     std::unordered_map<std::size_t, bool> allowlisted;
+    // The repository (repositories_) whose work tree holds the document, or -1.
+    std::ptrdiff_t repository = -1;
+    // Where a token is committed, by std::hash of its bytes as `allowlisted`: a SHA-256 per
+    // finding per keystroke is too slow. Cleared when the repository's index is replaced.
+    std::unordered_map<std::size_t, CommittedEntry> committed;
+  };
+  // A git repository holding a workspace folder, and what its history holds.
+  struct Repository {
+    std::filesystem::path workdir;  // the work tree's root, canonical
+    std::vector<std::filesystem::path> folders;  // the workspace folders in it, as the client named them
+    std::string git_dir, common_dir;  // with a trailing '/', lexically normal
+    std::shared_ptr<const scan::HistoryIndex> index;  // null until the first build ends
+    bool building = false;     // a build is queued or running
+    bool build_again = false;  // a commit or push was reported meanwhile: one more build after it
+    std::string logged_errors;  // what was last logged, so the same failure is logged once
   };
   struct Reply {
     nlohmann::json result;
@@ -114,6 +145,22 @@ class LanguageServer {
   void on_did_change_watched_files(nlohmann::json& params);
   void on_did_change_workspace_folders(nlohmann::json& params);
   Reply on_workspace_diagnostic(nlohmann::json& params);
+
+  // Finds the repositories of the workspace folders not looked at yet, registers the watchers
+  // (once) and builds the indexes of the repositories found now, or of all with `rebuild`
+  // (historyCheck on).
+  void start_history_check(bool rebuild);
+  // Queues a build of repositories_[r]'s index, or one more after the one in flight.
+  void build_history(std::size_t r);
+  // A build ended (on the server's thread): stores the index, logs what failed (once), and
+  // publishes again the documents whose committed findings changed.
+  void history_arrived(std::size_t r, std::shared_ptr<const scan::HistoryIndex> index, std::vector<std::string> errors,
+                       double seconds);
+  // The repository of `uri` (the longest work tree or folder holding it), or -1.
+  std::ptrdiff_t repository_of(const std::string& uri) const;
+  // Where each finding of `doc` is committed (cached in doc.committed); empty when nothing can
+  // be (historyCheck off, no repository, index not built or holding no token).
+  CommittedLookup committed_lookup(OpenDocument& doc);
 
   void send_request(std::string_view method, nlohmann::json params);
   void request_configuration();
@@ -151,6 +198,12 @@ class LanguageServer {
   std::uint64_t next_request_id_ = 1;
   std::vector<std::filesystem::path> folders_;  // the workspace's folders (file: URIs only)
   nlohmann::json current_request_id_;           // the id of the request being answered
+  bool got_initialized_ = false;   // the client sent `initialized`
+  bool history_registered_ = false;  // the .git watchers are registered
+  std::set<std::filesystem::path> history_folders_;  // folders whose repository was looked for
+  std::vector<Repository> repositories_;  // never shrinks: documents keep indices into it
+  // Set when the server goes away: the history jobs read it (shared, so it outlives neither).
+  std::shared_ptr<std::atomic<bool>> history_cancel_ = std::make_shared<std::atomic<bool>>(false);
   WorkspaceDiagnostics workspace_;              // uses workspace_work_, declared (and destroyed) after it
   // Last members: destroyed first, so no job outlives the state its completion touches.
   BackgroundWork history_work_;    // reading git history (one job per repository)

@@ -26,6 +26,16 @@ void take_size(const json& j, const char* key, std::size_t& out, std::vector<std
   out = it->get<std::size_t>();
 }
 
+void take_bool(const json& j, const char* key, bool& out, std::vector<std::string>& warnings) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return;
+  if (!it->is_boolean()) {
+    warnings.push_back(std::string(key) + ": expected true or false; setting ignored");
+    return;
+  }
+  out = it->get<bool>();
+}
+
 }  // namespace
 
 std::string_view severity_name(Severity s) {
@@ -95,6 +105,7 @@ std::vector<std::string> apply_settings(Settings& s, const json& section) {
   }
   take_size(section, "workspaceMaxFiles", s.workspace_max_files, warnings);
   take_size(section, "workspaceMaxBytes", s.workspace_max_bytes, warnings);
+  take_bool(section, "historyCheck", s.history_check, warnings);
   return warnings;
 }
 

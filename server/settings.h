@@ -31,6 +31,9 @@ struct Settings {
   bool workspace_diagnostics = true;                     // "workspaceDiagnostics": "on" | "off"
   std::size_t workspace_max_files = 100000;              // "workspaceMaxFiles": files scanned at most
   std::size_t workspace_max_bytes = std::size_t{2} << 30;  // "workspaceMaxBytes": bytes read at most
+  // "historyCheck": read each workspace repository's git history (off the server's thread) and
+  // say when a token is already committed.
+  bool history_check = true;
   // Whether the client itself set "severity" / "placeholders" (apply_settings): only those keys
   // of the client's override a project config file.
   bool severity_from_client = false;

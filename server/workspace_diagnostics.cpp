@@ -23,9 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string file_uri(const std::string& path) { return "file://" + scan::uri_of(path); }
 
-bool is_file_uri(std::string_view uri) { return uri.rfind("file:", 0) == 0; }
 
 std::string result_id_text(std::uint64_t id) { return fmt::format("w{}", id); }
 
@@ -60,19 +58,47 @@ bool ignored_file(const std::string& path, const ProjectConfigs& configs) {
   return repo->ignored(path, false);
 }
 
+// The history of the repository holding `path` (the longest work tree that does), or null.
+const WorkspaceDiagnostics::History* history_of(const std::string& path,
+                                                const std::vector<WorkspaceDiagnostics::History>& histories) {
+  const WorkspaceDiagnostics::History* best = nullptr;
+  std::size_t best_length = 0;
+  for (const WorkspaceDiagnostics::History& h : histories) {
+    std::string dir = h.workdir.lexically_normal().generic_string();
+    if (dir.empty() || dir.back() != '/') dir += '/';
+    if (h.index && path.starts_with(dir) && dir.size() > best_length) {
+      best = &h;
+      best_length = dir.size();
+    }
+  }
+  return best;
+}
+
 // The diagnostics of the file at `path`, as an open document's are written; "[]" when none.
 std::string file_diagnostics(const std::string& path, const std::string& uri,
                              const detectors::PulumiTokenDetector& detector,
                              const detectors::EncodedTokenFinder& finder, PositionEncoding encoding,
-                             const Settings& settings, const ProjectConfigs& configs) {
+                             const Settings& settings, const ProjectConfigs& configs,
+                             const std::vector<WorkspaceDiagnostics::History>& histories) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return "[]";
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const TextDocument doc(std::move(text), encoding, detector, finder);
   if (doc.finding_count() == 0) return "[]";
   std::unordered_map<std::size_t, bool> allowlist_cache;
+  // As an open document's lookup (LanguageServer::committed_lookup), cached by the token's hash.
+  std::unordered_map<std::size_t, CommittedEntry> committed_cache;
+  const WorkspaceDiagnostics::History* history = settings.history_check ? history_of(path, histories) : nullptr;
+  const CommittedLookup committed = [&](const DocumentFinding& f) {
+    std::string scratch;
+    const std::string_view token = doc.token_of(f, scratch);
+    auto [it, added] = committed_cache.try_emplace(std::hash<std::string_view>{}(token));
+    if (added) it->second = find_committed(*history->index, history->workdir, token);
+    return CommittedNote{it->second.committed, it->second.file_uri};
+  };
   std::string out;
-  append_scoped_diagnostics(out, doc, uri, "", 0, configs, configs.scope_of(path), settings, allowlist_cache);
+  append_scoped_diagnostics(out, doc, uri, "", 0, configs, configs.scope_of(path), settings, allowlist_cache,
+                            history && history->index->size() > 0 ? &committed : nullptr);
   return out;
 }
 
@@ -132,7 +158,7 @@ void WorkspaceDiagnostics::update_settings(const Settings& settings) {
   const Settings& old = snapshot_->settings;
   const bool same = old.severity == settings.severity && old.report_placeholders == settings.report_placeholders &&
                     old.env_var == settings.env_var && old.config_key == settings.config_key &&
-                    old.max_findings == settings.max_findings &&
+                    old.max_findings == settings.max_findings && old.history_check == settings.history_check &&
                     old.workspace_diagnostics == settings.workspace_diagnostics &&
                     old.workspace_max_files == settings.workspace_max_files &&
                     old.workspace_max_bytes == settings.workspace_max_bytes &&
@@ -236,9 +262,10 @@ void WorkspaceDiagnostics::submit_files(std::vector<std::string> paths, bool cre
   std::shared_ptr<const Snapshot> snap = snapshot_;
   const detectors::PulumiTokenDetector& detector = detector_;
   const detectors::EncodedTokenFinder& finder = finder_;
-  work_.submit([this, generation, snap, paths = std::move(paths), created, part_of_scan, &detector,
-                &finder]() -> BackgroundWork::Completion {
+  work_.submit([this, generation, snap, histories = histories_, paths = std::move(paths), created, part_of_scan,
+                &detector, &finder]() -> BackgroundWork::Completion {
     BatchResult result;
+    result.histories = histories;
     scan::Collected collected;
     for (const std::string& p : paths) {
       if (created) {
@@ -260,8 +287,8 @@ void WorkspaceDiagnostics::submit_files(std::vector<std::string> paths, bool cre
       if (f.path == last) continue;
       last = f.path;
       Found found{f.path, file_uri(f.path), {}};
-      found.diagnostics =
-          file_diagnostics(f.path, found.uri, detector, finder, snap->encoding, snap->settings, snap->configs);
+      found.diagnostics = file_diagnostics(f.path, found.uri, detector, finder, snap->encoding, snap->settings,
+                                           snap->configs, *histories);
       if (found.diagnostics != "[]") result.found.push_back(std::move(found));
     }
     return [this, generation, part_of_scan, result = std::move(result)]() mutable {
@@ -272,6 +299,12 @@ void WorkspaceDiagnostics::submit_files(std::vector<std::string> paths, bool cre
 
 void WorkspaceDiagnostics::on_batch(std::uint64_t generation, BatchResult result, bool part_of_scan) {
   if (generation != generation_ || stopped_) return;
+  if (result.histories != histories_ && !result.found.empty()) {
+    // Written before the histories changed: those files are read again with the new ones.
+    std::vector<std::string> again;
+    for (const Found& f : result.found) again.push_back(f.path);
+    submit_files(std::move(again), false, false);
+  }
   for (const std::string& e : result.errors) log_.error("workspace diagnostics: {}", e);
   errors_ += result.errors.size();
   for (std::string& p : result.added) known_.insert(std::move(p));
@@ -351,6 +384,15 @@ void WorkspaceDiagnostics::finish_scan(std::string_view why) {
     answer_held();
     refresh_if_unreported();
   }
+}
+
+void WorkspaceDiagnostics::set_histories(std::vector<History> histories) {
+  histories_ = std::make_shared<const std::vector<History>>(std::move(histories));
+  if (stopped_ || !snapshot_ || !snapshot_->settings.workspace_diagnostics || entries_.empty()) return;
+  // Only a file with findings can have a committed one.
+  std::vector<std::string> paths;
+  for (const auto& [path, entry] : entries_) paths.push_back(path);
+  submit_files(std::move(paths), false, false);
 }
 
 void WorkspaceDiagnostics::rescan_files(const std::vector<fs::path>& paths, bool created) {

@@ -51,6 +51,7 @@
 #include "detectors/encoded_tokens.h"
 #include "detectors/pulumi_token_detector.h"
 #include "protocol/lsp_types.h"
+#include "scan/history_index.h"
 #include "server/background_work.h"
 #include "server/logger.h"
 #include "server/output_sink.h"
@@ -80,6 +81,15 @@ class WorkspaceDiagnostics {
   // rescan_all, but only when the settings differ from those of the last scan in what they
   // change in diagnostics (a workspace/configuration answer that repeats the defaults costs nothing).
   void update_settings(const Settings& settings);
+
+  // The git histories of the workspace's repositories (the server's history check; empty when it
+  // is off): a file whose token a commit holds says so, as an open document does. The files that
+  // have findings are read again with them.
+  struct History {
+    std::filesystem::path workdir;                     // the work tree's root
+    std::shared_ptr<const scan::HistoryIndex> index;   // immutable, read on the worker
+  };
+  void set_histories(std::vector<History> histories);
 
   // Files created or changed on disk (absolute paths): read again. A created file is first
   // checked against git's ignore rules and the project config.
@@ -141,6 +151,7 @@ class WorkspaceDiagnostics {
     std::vector<std::string> added;    // created files found not ignored (rescan_files(created))
     std::size_t files = 0;
     std::uintmax_t bytes = 0;
+    std::shared_ptr<const std::vector<History>> histories;  // what the batch was written with
   };
 
   void submit_collect();
@@ -186,6 +197,7 @@ class WorkspaceDiagnostics {
   bool unreported_change_ = false;  // a change no pull request has carried yet
   bool stopped_ = false;  // after shutdown
   std::shared_ptr<const Snapshot> snapshot_;  // of the current generation
+  std::shared_ptr<const std::vector<History>> histories_ = std::make_shared<const std::vector<History>>();
   std::uint64_t generation_ = 0;
   std::uint64_t next_result_id_ = 1;
   std::map<std::string, Entry> entries_;     // path -> what it shows

@@ -47,7 +47,8 @@ Keys: :severity (\"error\", \"warning\", \"information\", \"hint\"),
 :maxFindingsPerDocument, :maxDocumentSize, :workspaceDiagnostics (\"on\", the
 default, or \"off\": scan the project's files that are not visited),
 :workspaceMaxFiles, :workspaceMaxBytes (caps of that scan, logged and shown
-when reached).  Left out: the server's defaults.
+when reached), :historyCheck (t or :json-false).  Left out: the server's
+defaults.
 Example: (:severity \"warning\" :environmentVariable \"MY_PULUMI_TOKEN\")."
   :type 'plist)
 

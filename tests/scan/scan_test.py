@@ -559,7 +559,7 @@ def _(d):
     assert code == 1, err
     got = [(f["line"], f.get("committed")) for f in json.loads(out)["findings"]]
     assert got[0][1]["commit"]["id"] == second and got[0][1]["path"] == "b.py" and got[0][1]["pushedTo"] == [], got
-    assert got[0][1]["inHead"] is True
+    assert got[0][1]["inHead"] is True and got[0][1]["line"] == 1
     assert got[1] == (2, None), got
     assert got[2][1]["commit"]["id"] == first and got[2][1]["pushedTo"] == ["origin/main"], got
     code, out, _ = run(["scan", "--committed", "c.py"], repo)

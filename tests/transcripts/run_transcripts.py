@@ -27,6 +27,7 @@ import cases_hygiene  # noqa: E402,F401
 import cases_project_config  # noqa: E402,F401
 import cases_workspace  # noqa: E402,F401
 import cases_encoded  # noqa: E402,F401
+import cases_history  # noqa: E402,F401
 
 
 def main() -> int:

@@ -10,12 +10,15 @@
 #include "scan/fingerprint.h"
 #include "scan/scan_finding.h"
 #include "lsp_session.h"
+#include "server/hover_text.h"
 #include "temp_dir.h"
+#include "test_git_repo.h"
 #include "test_tokens.h"
 
 using nlohmann::json;
 using ptl::server::LanguageServer;
 using ptl::testing::Session;
+using ptl::testing::GitRepo;
 using ptl::testing::make_token;
 
 namespace {
@@ -562,4 +565,265 @@ TEST_CASE("a bad didChangeWatchedFiles is logged and changes nothing") {
   CHECK(s.sink.sent.empty());
   s.notify("workspace/didChangeWatchedFiles", {{"changes", "x"}});
   CHECK(s.sink.sent.empty());
+}
+
+namespace {
+
+json find_diagnostic(const json& published, int line) {
+  for (const json& d : published["diagnostics"])
+    if (d["range"]["start"]["line"] == line) return d;
+  FAIL("no diagnostic on line " << line);
+  return {};
+}
+
+// Initializes with the repository as the workspace folder, opens `docs` before `initialized`
+// (so the history arrives after they were published), then sends `initialized`.
+void start_in(Session& s, const GitRepo& repo, const std::vector<std::pair<std::string, std::string>>& docs,
+              json options = nullptr) {
+  json params = {{"capabilities", json::object()},
+                 {"workspaceFolders", {{{"uri", repo.uri()}, {"name", "repo"}}}}};
+  // Open documents only, unless the test asks for workspace diagnostics.
+  if (options.is_null()) options = json::object();
+  if (!options.contains("workspaceDiagnostics")) options["workspaceDiagnostics"] = "off";
+  params["initializationOptions"] = options;
+  REQUIRE(s.request(1, "initialize", params).contains("result"));
+  for (const auto& [name, text] : docs) s.open(repo.uri(name), "typescript", text);
+  s.notify("initialized");
+}
+
+// Waits for the history and collects what the server then publishes.
+std::vector<json> after_history(Session& s) {
+  s.sink.sent.clear();
+  s.server.wait_background_idle();
+  s.server.flush();
+  return s.published();
+}
+
+}  // namespace
+
+TEST_CASE("a token already in git history says so: message, relatedInformation, data, hover, rotate first") {
+  GitRepo repo;
+  const std::string pushed = make_token(101), local = make_token(102), fresh = make_token(103);
+  repo.write("b.ts", "// b\nconst b = \"" + pushed + "\";\n");
+  const std::string first = repo.commit("one");
+  repo.push();
+  repo.write("gone.ts", "const g = \"" + local + "\";\n");
+  const std::string second = repo.commit("two", "2026-03-02T12:00:00+00:00");
+  std::filesystem::remove(repo.root / "gone.ts");
+  repo.commit("three", "2026-03-03T12:00:00+00:00");  // removed: still in the history
+
+  Session s;
+  const std::string text = "const a = \"" + pushed + "\";\nconst l = \"" + local + "\";\nconst f = \"" + fresh + "\";\n";
+  start_in(s, repo, {{"a.ts", text}, {"other.ts", "const o = \"" + fresh + "\";\n"}});
+  const std::vector<json> pub = after_history(s);
+  REQUIRE(pub.size() == 1);  // other.ts holds no committed token: not published again
+  CHECK(pub[0]["uri"] == repo.uri("a.ts"));
+  for (const json& p : pub) CHECK(p.dump().find(pushed) == std::string::npos);
+
+  const json d0 = find_diagnostic(pub[0], 0);
+  const std::string m0 = d0["message"];
+  CAPTURE(m0);
+  CHECK(d0["severity"] == 1);
+  CHECK(m0.find("already committed in " + first.substr(0, 12) + " on 2026-03-01, pushed to origin/main") !=
+        std::string::npos);
+  CHECK(m0.find("does not take it out of the git history; rotate it") != std::string::npos);
+  CHECK(m0.find(pushed.substr(0, 8) + "\xE2\x80\xA6") != std::string::npos);
+  REQUIRE(d0["relatedInformation"].size() == 1);
+  CHECK(d0["relatedInformation"][0]["location"]["uri"] == repo.uri("b.ts"));
+  CHECK(d0["relatedInformation"][0]["location"]["range"]["start"] == pos(1, 0));
+  CHECK(d0["relatedInformation"][0]["message"].get<std::string>().find("b.ts") != std::string::npos);
+  const json& c0 = d0["data"]["committed"];
+  CHECK(c0["commit"] == first);
+  CHECK(c0["date"] == "2026-03-01T12:00:00+00:00");
+  CHECK(c0["path"] == "b.ts");
+  CHECK(c0["line"] == 2);
+  CHECK(c0["pushed"] == true);
+  CHECK(c0["pushedTo"] == json::array({"origin/main"}));
+  CHECK(d0["data"]["offset"] == 11);
+
+  // Committed in a file the work tree no longer has, never pushed: the place is the finding.
+  const json d1 = find_diagnostic(pub[0], 1);
+  CHECK(d1["message"].get<std::string>().find("already committed in " + second.substr(0, 12) + " on 2026-03-02, not pushed") !=
+        std::string::npos);
+  CHECK(d1["relatedInformation"][0]["location"]["uri"] == repo.uri("a.ts"));
+  CHECK(d1["relatedInformation"][0]["location"]["range"]["start"] == pos(1, 11));
+  CHECK(d1["relatedInformation"][0]["message"].get<std::string>().find("gone.ts, a file the work tree no longer has") !=
+        std::string::npos);
+  CHECK(d1["data"]["committed"]["pushed"] == false);
+
+  // Never committed: the usual diagnostic.
+  const json d2 = find_diagnostic(pub[0], 2);
+  CHECK(d2["message"].get<std::string>().find("committed") == std::string::npos);
+  CHECK_FALSE(d2.contains("relatedInformation"));
+  CHECK_FALSE(d2["data"].contains("committed"));
+
+  SUBCASE("the hover names the commit and says removing the text is not enough") {
+    const json h = s.request(2, "textDocument/hover", {{"textDocument", {{"uri", repo.uri("a.ts")}}}, {"position", pos(0, 14)}});
+    const std::string md = h["result"]["contents"]["value"];
+    CAPTURE(md);
+    CHECK(md.find("Already in git history") != std::string::npos);
+    CHECK(md.find(first.substr(0, 12) + " on 2026-03-01, pushed to origin/main") != std::string::npos);
+    CHECK(md.find("Removing it from this file is not enough") != std::string::npos);
+    CHECK(md.find(ptl::server::kCommittedReadmeUrl) != std::string::npos);
+    CHECK(md.find("/account/tokens") != std::string::npos);
+    CHECK(md.find(pushed) == std::string::npos);
+    const json fresh_hover =
+        s.request(3, "textDocument/hover", {{"textDocument", {{"uri", repo.uri("a.ts")}}}, {"position", pos(2, 14)}});
+    CHECK(fresh_hover["result"]["contents"]["value"].get<std::string>().find("git history") == std::string::npos);
+  }
+  SUBCASE("the rotate action comes first and is preferred; the rewrites follow") {
+    auto actions_at = [&](int id, int line) {
+      return s.request(id, "textDocument/codeAction",
+                       {{"textDocument", {{"uri", repo.uri("a.ts")}}},
+                        {"range", {{"start", pos(line, 14)}, {"end", pos(line, 14)}}},
+                        {"context", {{"diagnostics", json::array()}, {"only", {"quickfix"}}}}})["result"];
+    };
+    const json committed = actions_at(4, 0);
+    REQUIRE(committed.size() >= 2);
+    CHECK(committed[0]["command"]["command"] == "pulumi-token-lsp.rotateToken");
+    CHECK(committed[0]["isPreferred"] == true);
+    CHECK(committed[0]["diagnostics"][0]["data"]["committed"]["commit"] == first);
+    for (std::size_t i = 1; i < committed.size(); ++i) {
+      CAPTURE(i);
+      CHECK_FALSE(committed[i].contains("isPreferred"));
+      CHECK(committed[i].contains("edit"));
+      CHECK(committed[i]["diagnostics"][0]["data"]["committed"]["commit"] == first);
+    }
+    const json plain = actions_at(5, 2);
+    REQUIRE(plain.size() >= 2);
+    CHECK(plain.back()["command"]["command"] == "pulumi-token-lsp.rotateToken");
+    CHECK_FALSE(plain.back().contains("isPreferred"));
+    CHECK(plain[0]["isPreferred"] == true);
+    CHECK(plain[0].contains("edit"));
+  }
+  SUBCASE("a document opened after the history arrived is published with it at once") {
+    s.open(repo.uri("c.ts"), "typescript", "const c = \"" + local + "\";\n");
+    REQUIRE(s.published().size() == 1);
+    CHECK(s.published()[0]["diagnostics"][0]["data"]["committed"]["commit"] == second);
+  }
+  SUBCASE("a commit reported through .git/logs/HEAD reads the history again and the new token turns committed") {
+    repo.write("a.ts", text);
+    const std::string fourth = repo.commit("four", "2026-03-04T12:00:00+00:00");
+    s.notify("workspace/didChangeWatchedFiles",
+             {{"changes", {{{"uri", repo.uri(".git/logs/HEAD")}, {"type", 2}}}}});
+    const std::vector<json> again = after_history(s);
+    REQUIRE(again.size() == 2);  // a.ts and other.ts both hold the token just committed
+    for (const json& p : again) {
+      const json d = find_diagnostic(p, p["uri"] == repo.uri("a.ts") ? 2 : 0);
+      CHECK(d["data"]["committed"]["commit"] == fourth);
+      CHECK(d["data"]["committed"]["pushed"] == false);
+    }
+  }
+  SUBCASE("a repository deleted meanwhile keeps the history last read, and the server keeps serving") {
+    std::filesystem::remove_all(repo.root / ".git");
+    s.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", repo.uri(".git/logs/HEAD")}, {"type", 2}}}}});
+    CHECK(after_history(s).empty());  // what was pushed is still out there
+    const json h = s.request(6, "textDocument/hover", {{"textDocument", {{"uri", repo.uri("a.ts")}}}, {"position", pos(0, 14)}});
+    CHECK(h["result"]["contents"]["value"].get<std::string>().find("Already in git history") != std::string::npos);
+  }
+}
+
+TEST_CASE("with historyCheck false the history is not read and nothing is marked committed") {
+  GitRepo repo;
+  const std::string tok = make_token(111);
+  repo.write("a.ts", "const a = \"" + tok + "\";\n");
+  repo.commit("one");
+  Session s;
+  start_in(s, repo, {{"a.ts", "const a = \"" + tok + "\";\n"}}, {{"historyCheck", false}});
+  CHECK(after_history(s).empty());
+  s.open(repo.uri("b.ts"), "typescript", "const b = \"" + tok + "\";\n");
+  REQUIRE(s.published().size() == 1);
+  CHECK(s.published()[0]["diagnostics"][0]["message"].get<std::string>().find("committed") == std::string::npos);
+  SUBCASE("turned on later, it reads the history then") {
+    s.notify("workspace/didChangeConfiguration", {{"settings", {{"pulumiTokenLsp", {{"historyCheck", true}}}}}});
+    const std::vector<json> pub = after_history(s);
+    REQUIRE(pub.size() == 2);
+    for (const json& p : pub) CHECK(p["diagnostics"][0]["data"].contains("committed"));
+  }
+}
+
+TEST_CASE("a workspace folder outside any git repository gets no history check and no error") {
+  ptl::testing::TempDir dir;
+  Session s;
+  REQUIRE(s.request(1, "initialize", {{"capabilities", json::object()},
+                                      {"workspaceFolders", {{{"uri", dir.uri("")}, {"name", "plain"}}}}})
+              .contains("result"));
+  s.notify("initialized");
+  s.open(dir.uri("a.ts"), "typescript", "const a = \"" + make_token(121) + "\";\n");
+  CHECK(after_history(s).empty());
+  CHECK(s.request(2, "shutdown", nullptr)["result"].is_null());
+}
+
+TEST_CASE("a workspace file that is not open says its token is committed, as an open one does") {
+  GitRepo repo;
+  const std::string pushed = make_token(141), fresh = make_token(142);
+  repo.write("b.ts", "// b\nconst b = \"" + pushed + "\";\n");
+  const std::string first = repo.commit("one");
+  repo.push();
+  repo.write("c.ts", "const c = \"" + fresh + "\";\n");  // not committed
+
+  Session s;
+  start_in(s, repo, {}, {{"workspaceDiagnostics", "on"}});
+  s.server.wait_background_idle();
+  s.server.flush();
+  // The scan and the history arrive in either order; the last publication of each file counts.
+  std::map<std::string, json> last;
+  for (const json& p : s.published()) last[p["uri"]] = p;
+  REQUIRE(last.count(repo.uri("b.ts")) == 1);
+  REQUIRE(last.count(repo.uri("c.ts")) == 1);
+  const json b = find_diagnostic(last[repo.uri("b.ts")], 1);
+  const std::string message = b["message"];
+  CAPTURE(message);
+  CHECK(message.find("already committed in " + first.substr(0, 12) + " on 2026-03-01, pushed to origin/main") !=
+        std::string::npos);
+  CHECK(b["data"]["committed"]["commit"] == first);
+  // The commit has the token in this very file: relatedInformation points at the finding.
+  CHECK(b["relatedInformation"][0]["location"]["uri"] == repo.uri("b.ts"));
+  const json c = find_diagnostic(last[repo.uri("c.ts")], 0);
+  CHECK_FALSE(c["data"].contains("committed"));
+  CHECK(c["message"].get<std::string>().find("already committed") == std::string::npos);
+  for (const json& p : s.published()) CHECK(p.dump().find(pushed) == std::string::npos);
+
+  // A commit of c.ts, reported as the watcher reports it, marks it too, unopened.
+  const std::string second = repo.commit("two", "2026-03-02T12:00:00+00:00");
+  s.sink.sent.clear();
+  s.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", repo.uri(".git/logs/HEAD")}, {"type", 2}}}}});
+  s.server.wait_background_idle();
+  s.server.flush();
+  last.clear();
+  for (const json& p : s.published()) last[p["uri"]] = p;
+  REQUIRE(last.count(repo.uri("c.ts")) == 1);
+  const json c2 = find_diagnostic(last[repo.uri("c.ts")], 0);
+  CHECK(c2["data"]["committed"]["commit"] == second);
+  CHECK(c2["data"]["committed"]["pushed"] == false);
+  CHECK(s.request(2, "shutdown", nullptr)["result"].is_null());
+}
+
+TEST_CASE("a pulling client is asked to pull again when the history arrives, and pulls the committed note") {
+  GitRepo repo;
+  const std::string tok = make_token(131);
+  repo.write("a.ts", "const a = \"" + tok + "\";\n");
+  const std::string id = repo.commit("one");
+  Session s;
+  const json caps = {{"textDocument", {{"diagnostic", json::object()}}},
+                     {"workspace", {{"diagnostics", {{"refreshSupport", true}}}}}};
+  REQUIRE(s.request(1, "initialize",
+                    {{"capabilities", caps},
+                     {"workspaceFolders", {{{"uri", repo.uri()}, {"name", "r"}}}},
+                     {"initializationOptions", {{"workspaceDiagnostics", "off"}}}})
+              .contains("result"));
+  s.open(repo.uri("a.ts"), "typescript", "const a = \"" + tok + "\";\n");
+  const json before = s.request(2, "textDocument/diagnostic", {{"textDocument", {{"uri", repo.uri("a.ts")}}}});
+  CHECK_FALSE(before["result"]["items"][0]["data"].contains("committed"));
+  s.notify("initialized");
+  s.sink.sent.clear();
+  s.server.wait_background_idle();
+  s.server.flush();
+  REQUIRE(s.sink.sent.size() == 1);
+  CHECK(s.sink.sent[0]["method"] == "workspace/diagnostic/refresh");
+  const json after = s.request(3, "textDocument/diagnostic",
+                               {{"textDocument", {{"uri", repo.uri("a.ts")}}},
+                                {"previousResultId", before["result"]["resultId"]}});
+  REQUIRE(after["result"]["kind"] == "full");
+  CHECK(after["result"]["items"][0]["data"]["committed"]["commit"] == id);
 }
