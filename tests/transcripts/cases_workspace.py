@@ -10,7 +10,7 @@ import pathlib
 import subprocess
 import tempfile
 
-from lsp_harness import Absent, Re, Session, case, token
+from lsp_harness import Absent, Re, Session, case, matches, token
 
 
 class Tree:
@@ -129,3 +129,52 @@ def _(binary):
         s.shutdown_and_exit(0)
     finally:
         tree.close()
+
+
+@case("a workspace file that is never opened says its token is already committed, naming the commit; "
+      "an uncommitted one does not")
+def _(binary):
+    old, new = token("workspace-committed"), token("workspace-fresh")
+    tree = Tree({"infra/old.ts": f'const t = "{old}";\n'})
+    env = {"GIT_AUTHOR_NAME": "Ann", "GIT_AUTHOR_EMAIL": "ann@example.com", "GIT_COMMITTER_NAME": "Ann",
+           "GIT_COMMITTER_EMAIL": "ann@example.com", "GIT_AUTHOR_DATE": "2026-03-01T12:00:00+00:00",
+           "GIT_COMMITTER_DATE": "2026-03-01T12:00:00+00:00", "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(tree.root)}
+    subprocess.run(["git", "-C", str(tree.root), "add", "-A"], check=True, env=env)
+    subprocess.run(["git", "-C", str(tree.root), "commit", "-q", "-m", "one"], check=True, env=env)
+    commit = subprocess.run(["git", "-C", str(tree.root), "rev-parse", "HEAD"], check=True, env=env,
+                            capture_output=True, text=True).stdout.strip()
+    tree.write("infra/new.ts", f'const t = "{new}";\n')
+    try:
+        s = start(binary, tree, {})
+        # The scan and the history are read side by side: the committed note comes with the first
+        # publication of infra/old.ts or with the one after the history arrives.
+        latest: dict[str, dict] = {}
+        for _ in range(4):
+            msg = s.recv()
+            if msg.get("method") != "textDocument/publishDiagnostics":
+                s.fail_with(f"expected only publications, got {msg.get('method') or msg}")
+            latest[msg["params"]["uri"]] = msg
+            olds = latest.get(tree.uri("infra/old.ts"), {}).get("params", {}).get("diagnostics", [])
+            if olds and "committed" in olds[0].get("data", {}) and tree.uri("infra/new.ts") in latest:
+                break
+        else:
+            s.fail_with("infra/old.ts was never published with its commit")
+        if not matches_committed(latest[tree.uri("infra/old.ts")], commit):
+            s.fail_with("infra/old.ts: the committed note does not name the commit")
+        fresh = latest[tree.uri("infra/new.ts")]["params"]["diagnostics"]
+        if len(fresh) != 1 or "committed" in fresh[0].get("data", {}) or "already committed" in fresh[0]["message"]:
+            s.fail_with("infra/new.ts is not committed but says so")
+        if old in str(latest) or new in str(latest):
+            s.fail_with("a full token was published")
+        s.shutdown_and_exit(0)
+    finally:
+        tree.close()
+
+
+def matches_committed(published: dict, commit: str) -> bool:
+    """The publication holds one diagnostic whose message and data name `commit`, not pushed."""
+    return matches({"params": {"diagnostics": [{
+        "range": {"start": {"line": 0, "character": 11}, "end": {"line": 0, "character": 55}},
+        "message": Re(rf"already committed in {commit[:12]} on 2026-03-01, not pushed: removing it from the file"),
+        "data": {"committed": {"commit": commit, "path": "infra/old.ts", "line": 1, "pushed": False}}}]}},
+        published)
