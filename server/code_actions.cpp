@@ -182,6 +182,18 @@ json code_actions(const TextDocument& doc, const CodeActionRequest& req, const S
       actions.push_back(fix_action(std::move(fix), diagnostics[i], doc, req, client, committed));
   }
   if (!touching.empty() && !committed) actions.push_back(rotate_action());
+  if (settings.verify) {
+    for (std::size_t i = 0; i < touching.size(); ++i) {
+      if (touching[i].placeholder) continue;
+      const std::string title = "Check whether this token is live (asks the Pulumi API)";
+      actions.push_back({{"title", title},
+                         {"kind", "quickfix"},
+                         {"diagnostics", json::array({diagnostics[i]})},
+                         {"command", {{"title", title},
+                                      {"command", kCheckCommand},
+                                      {"arguments", {{{"uri", std::string(req.uri)}, {"offset", touching[i].begin}}}}}}});
+    }
+  }
   if (!real_tokens.empty() && defer_fix_all) {
     if (remediation::has_rewrites(language)) {
       actions.push_back({{"title", fix_all_title(real_tokens.size())},

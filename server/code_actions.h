@@ -23,6 +23,9 @@
 namespace ptl::server {
 
 inline constexpr std::string_view kRotateCommand = "pulumi-token-lsp.rotateToken";
+// Asks the Pulumi API whether one token is live (verify on); arguments: [{"uri", "offset"}], the
+// offset of the finding in the document.
+inline constexpr std::string_view kCheckCommand = "pulumi-token-lsp.checkToken";
 inline constexpr std::string_view kFixAllKind = "source.fixAll.pulumi-token-lsp";
 
 // The path part of a URI ("file:///a/b%20c.ts" -> "/a/b c.ts"; "untitled:x" -> "x").

@@ -65,50 +65,73 @@ nlohmann::json position_json(std::uint64_t line, std::uint64_t character) {
   return {{"line", line}, {"character", character}};
 }
 
-// A finding whose token a commit holds: its own message, relatedInformation pointing at the place
-// and data.committed. Few findings are committed, so this one is written field by field; the
-// parts that hold git's bytes (paths, branch names) go through nlohmann::json.
-void append_committed(std::string& out, const TextDocument& doc, const DocumentFinding& f, const DiagnosticContext& ctx,
-                      const CommittedNote& note) {
-  const scan::Committed& c = *note.committed;
+// The JSON of what the Pulumi API said about a token (never the token): data.verification.
+nlohmann::json verification_json(const verify::Verification& v) {
+  nlohmann::json j = {{"status", verify::liveness_name(v.liveness)}};
+  if (v.liveness == verify::Liveness::Unknown) j["reason"] = v.reason;
+  if (v.liveness == verify::Liveness::Live) {
+    j["owner"] = v.owner;
+    j["kind"] = verify::token_kind_name(v.kind);
+    if (!v.token_name.empty()) j["tokenName"] = v.token_name;
+  }
+  return j;
+}
+
+// A finding whose token a commit holds, or whose liveness the Pulumi API answered: its own
+// message, and for a commit relatedInformation pointing at the place and data.committed, for an
+// answer data.verification. Few findings are either, so this one is written field by field; the
+// parts that hold git's or the API's bytes (paths, branch names, owners) go through nlohmann::json.
+void append_annotated(std::string& out, const TextDocument& doc, const DocumentFinding& f, const DiagnosticContext& ctx,
+                      const CommittedNote& note, const verify::Verification* verification) {
+  const scan::Committed* c = note.committed;
   out.push_back('{');
   append_range(out, f.start, f.end_position);
   out += diagnostic_head(static_cast<int>(ctx.settings.severity));
   const std::string encoding = f.encoded() ? detectors::describe_encoding(f.layers) : std::string();
-  out += dump(diagnostic_message(false, encoding, masked_token(doc, f), ctx, &c));
-  // The place: the work tree's file at the line the commit has it on (the commit's file has no
-  // file: URI), else the finding itself.
-  nlohmann::json location;
-  std::string where;
-  const std::string short_id = c.commit.id.substr(0, 12);
-  if (!note.file_uri.empty() && note.file_uri != ctx.uri) {
-    const std::uint64_t line = c.line > 0 ? c.line - 1 : 0;
-    location = {{"uri", note.file_uri}, {"range", {{"start", position_json(line, 0)}, {"end", position_json(line, 0)}}}};
-    where = fmt::format("committed in {} as {} (line {} there)", short_id, c.path, c.line);
-  } else {
-    location = {{"uri", ctx.uri},
-                {"range", {{"start", position_json(f.start.line, f.start.character)},
-                           {"end", position_json(f.end_position.line, f.end_position.character)}}}};
-    where = note.file_uri.empty()
-                ? fmt::format("committed in {} as {}, a file the work tree no longer has", short_id, c.path)
-                : fmt::format("committed in {} in this file (line {} there)", short_id, c.line);
+  out += dump(diagnostic_message(false, encoding, masked_token(doc, f), ctx, c, verification));
+  if (c) {
+    // The place: the work tree's file at the line the commit has it on (the commit's file has no
+    // file: URI), else the finding itself.
+    nlohmann::json location;
+    std::string where;
+    const std::string short_id = c->commit.id.substr(0, 12);
+    if (!note.file_uri.empty() && note.file_uri != ctx.uri) {
+      const std::uint64_t line = c->line > 0 ? c->line - 1 : 0;
+      location = {{"uri", note.file_uri},
+                  {"range", {{"start", position_json(line, 0)}, {"end", position_json(line, 0)}}}};
+      where = fmt::format("committed in {} as {} (line {} there)", short_id, c->path, c->line);
+    } else {
+      location = {{"uri", ctx.uri},
+                  {"range", {{"start", position_json(f.start.line, f.start.character)},
+                             {"end", position_json(f.end_position.line, f.end_position.character)}}}};
+      where = note.file_uri.empty()
+                  ? fmt::format("committed in {} as {}, a file the work tree no longer has", short_id, c->path)
+                  : fmt::format("committed in {} in this file (line {} there)", short_id, c->line);
+    }
+    out += R"(,"relatedInformation":)";
+    out += dump(nlohmann::json::array({{{"location", std::move(location)}, {"message", std::move(where)}}}));
   }
-  out += R"(,"relatedInformation":)";
-  out += dump(nlohmann::json::array({{{"location", std::move(location)}, {"message", std::move(where)}}}));
   out += R"(,"data":{"offset":)";
   append_uint(out, f.begin);
   if (f.encoded()) {
     out += R"(,"encoding":)";
     append_json_string(out, encoding);
   }
-  fmt::format_to(std::back_inserter(out), R"(,"version":{},"placeholder":false,"committed":)", ctx.version);
-  out += dump({{"commit", c.commit.id},
-               {"date", c.commit.date},
-               {"path", c.path},
-               {"line", c.line},
-               {"inHead", c.in_head},
-               {"pushed", !c.remote_branches.empty()},
-               {"pushedTo", c.remote_branches}});
+  fmt::format_to(std::back_inserter(out), R"(,"version":{},"placeholder":false)", ctx.version);
+  if (c) {
+    out += R"(,"committed":)";
+    out += dump({{"commit", c->commit.id},
+                 {"date", c->commit.date},
+                 {"path", c->path},
+                 {"line", c->line},
+                 {"inHead", c->in_head},
+                 {"pushed", !c->remote_branches.empty()},
+                 {"pushedTo", c->remote_branches}});
+  }
+  if (verification) {
+    out += R"(,"verification":)";
+    out += dump(verification_json(*verification));
+  }
   out += "}}";
 }
 
@@ -190,6 +213,19 @@ CommittedEntry find_committed(const scan::HistoryIndex& index, const std::filesy
   return entry;
 }
 
+std::string verification_sentence(const verify::Verification& v) {
+  switch (v.liveness) {
+    case verify::Liveness::Live: {
+      const std::string what = verify::describe(v);  // "live: personal token of alice"
+      return fmt::format("The Pulumi API accepts it ({}).", std::string_view(what).substr(what.find(':') + 2));
+    }
+    case verify::Liveness::NotLive:
+      return "The Pulumi API rejects it (revoked or expired); it still belongs out of the file.";
+    case verify::Liveness::Unknown: break;
+  }
+  return fmt::format("Whether it is live is unknown ({}).", v.reason);
+}
+
 std::string committed_sentence(const scan::Committed& c) {
   return fmt::format(
       "already committed in {}: removing it from the file does not take it out of the git history; rotate it",
@@ -197,7 +233,8 @@ std::string committed_sentence(const scan::Committed& c) {
 }
 
 std::string diagnostic_message(bool placeholder, std::string_view encoding, std::string_view masked,
-                               const DiagnosticContext& ctx, const scan::Committed* committed) {
+                               const DiagnosticContext& ctx, const scan::Committed* committed,
+                               const verify::Verification* verification) {
   const std::string encoded = encoding.empty() ? std::string() : fmt::format(", encoded as {}", encoding);
   if (placeholder)
     return fmt::format("Placeholder-shaped Pulumi access token {}{} (not a real secret, so only a hint).", masked,
@@ -212,6 +249,7 @@ std::string diagnostic_message(bool placeholder, std::string_view encoding, std:
     msg += fmt::format("Read it from ${} or a secrets manager instead, and rotate this token.", ctx.settings.env_var);
   else
     msg += ctx.environment_note;
+  if (verification) msg += " " + verification_sentence(*verification);
   return msg;
 }
 
@@ -221,12 +259,18 @@ CommittedNote committed_note(const DocumentFinding& f, const DiagnosticContext& 
   return ctx.committed && !f.placeholder ? (*ctx.committed)(f) : CommittedNote{};
 }
 
+const verify::Verification* verification_of(const DocumentFinding& f, const DiagnosticContext& ctx) {
+  return ctx.verified && !f.placeholder ? (*ctx.verified)(f) : nullptr;
+}
+
 }  // namespace
 
 void append_diagnostic(std::string& out, const TextDocument& doc, const DocumentFinding& f,
                        const DiagnosticContext& ctx) {
-  if (const CommittedNote note = committed_note(f, ctx); note.committed)
-    append_committed(out, doc, f, ctx, note);
+  const CommittedNote note = committed_note(f, ctx);
+  const verify::Verification* verification = verification_of(f, ctx);
+  if (note.committed || verification)
+    append_annotated(out, doc, f, ctx, note, verification);
   else
     DiagnosticTemplate(ctx).append(out, doc, f);
 }
@@ -244,8 +288,10 @@ DiagnosticCounts append_diagnostics(std::string& out, const TextDocument& doc, c
       return;
     }
     if (written) out.push_back(',');
-    if (const CommittedNote note = committed_note(f, ctx); note.committed)
-      append_committed(out, doc, f, ctx, note);
+    const CommittedNote note = committed_note(f, ctx);
+    const verify::Verification* verification = verification_of(f, ctx);
+    if (note.committed || verification)
+      append_annotated(out, doc, f, ctx, note, verification);
     else
       diagnostic.append(out, doc, f);
     last = f.start;
@@ -271,7 +317,7 @@ DiagnosticCounts append_scoped_diagnostics(std::string& out, const TextDocument&
                                            const ProjectConfigs& configs, const ProjectConfigs::Scope& scope,
                                            const Settings& client,
                                            std::unordered_map<std::size_t, bool>& allowlist_cache,
-                                           const CommittedLookup* committed) {
+                                           const CommittedLookup* committed, const VerificationLookup* verified) {
   if (scope.ignored) {
     out += "[]";
     return {};
@@ -289,7 +335,7 @@ DiagnosticCounts append_scoped_diagnostics(std::string& out, const TextDocument&
   };
   const std::string_view note = remediation::environment_note(document_language(language_id, uri));
   DiagnosticContext ctx{settings, note, version, configs.has_allowlist(scope) ? &allowlisted : nullptr, committed,
-                        uri};
+                        uri, verified};
   return append_diagnostics(out, doc, ctx);
 }
 

@@ -16,6 +16,7 @@
 #include "server/project_configs.h"
 #include "server/settings.h"
 #include "server/text_document.h"
+#include "verify/token_verifier.h"
 
 namespace ptl::server {
 
@@ -33,6 +34,9 @@ struct CommittedNote {
   std::string_view file_uri = {};
 };
 using CommittedLookup = std::function<CommittedNote(const DocumentFinding&)>;
+
+// What the Pulumi API said about a finding's token (live_checks.h), or null: not asked.
+using VerificationLookup = std::function<const verify::Verification*(const DocumentFinding&)>;
 
 // The commit of `index` that holds `token` (null: none), and the file: URI of the work tree's file
 // at its path (empty when the work tree at `workdir` no longer has that file). The one way open
@@ -55,6 +59,9 @@ struct DiagnosticContext {
   // relatedInformation and data.committed; their severity stays the configured one.
   const CommittedLookup* committed = nullptr;
   std::string_view uri = {};  // the document's, for relatedInformation
+  // When set, real findings it answers for end their message with verification_sentence and
+  // carry data.verification (status, and owner/kind/tokenName or reason; never the token).
+  const VerificationLookup* verified = nullptr;
 };
 
 // The masked preview of the token `f` stands for ("pul-1a2b…"): read from the document, or
@@ -64,9 +71,15 @@ std::string masked_token(const TextDocument& doc, const DocumentFinding& f);
 // The message of one diagnostic. `encoding` is how the token is encoded where it was found
 // (detectors::describe_encoding: "base64 > json-escape"), empty for a plain token. With
 // `committed`, it says first that the token is already in the history and that removing it is not
-// enough.
+// enough; with `verification`, it ends with what the Pulumi API said (verification_sentence).
 std::string diagnostic_message(bool placeholder, std::string_view encoding, std::string_view masked,
-                               const DiagnosticContext& ctx, const scan::Committed* committed = nullptr);
+                               const DiagnosticContext& ctx, const scan::Committed* committed = nullptr,
+                               const verify::Verification* verification = nullptr);
+
+// What the Pulumi API said, as the last sentence of a message: "The Pulumi API accepts it
+// (personal token of alice).", "... rejects it ...", "Whether it is live is unknown (timed out
+// after 10 s)."
+std::string verification_sentence(const verify::Verification& v);
 
 // "already committed in 0123abcd4567 on 2026-12-04, pushed to origin/main: removing it from the
 // file does not take it out of the git history; rotate it" (no token: Committed holds none).
@@ -98,6 +111,7 @@ DiagnosticCounts append_scoped_diagnostics(std::string& out, const TextDocument&
                                            const ProjectConfigs& configs, const ProjectConfigs::Scope& scope,
                                            const Settings& client,
                                            std::unordered_map<std::size_t, bool>& allowlist_cache,
-                                           const CommittedLookup* committed = nullptr);
+                                           const CommittedLookup* committed = nullptr,
+                                           const VerificationLookup* verified = nullptr);
 
 }  // namespace ptl::server

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "scan/report.h"
+#include "server/diagnostic_writer.h"
 
 namespace ptl::server {
 
@@ -24,7 +25,7 @@ std::string code_span(std::string_view text) {
 }  // namespace
 
 std::string hover_markdown(std::string_view masked, bool placeholder, std::string_view encoding, const Settings& s,
-                           const scan::Committed* committed) {
+                           const scan::Committed* committed, const verify::Verification* verification) {
   const std::string encoded = encoding.empty() ? std::string() : fmt::format(", encoded as {}", encoding);
   if (placeholder) {
     return fmt::format(
@@ -54,8 +55,16 @@ std::string hover_markdown(std::string_view masked, bool placeholder, std::strin
         "the literal. Rewriting the history cannot take back a token that was pushed.\n\n",
         code_span(committed->path), scan::committed_summary(*committed), kCommittedReadmeUrl);
   }
+  std::string live;
+  if (verification) {
+    const char* title = verification->liveness == verify::Liveness::Live      ? "Live"
+                        : verification->liveness == verify::Liveness::NotLive ? "Not live"
+                                                                              : "Liveness unknown";
+    live = fmt::format("**{}** (asked of the Pulumi API): {}\n\n", title, verification_sentence(*verification));
+  }
   return history + fmt::format(
       "**Hard-coded Pulumi access token** `{0}`{3}\n\n"
+      "{6}"
       "{4}"
       "Whoever can read this file (a teammate, a CI log, a fork, a backup) can use this token to act "
       "as its owner in the Pulumi organisation: read and change every stack, its state and its "
@@ -67,7 +76,7 @@ std::string hover_markdown(std::string_view masked, bool placeholder, std::strin
       "3. Revoke the old token in the console once nothing uses it.\n"
       "4. Watch the organisation's audit log for activity you do not recognise.\n\n"
       "{5}",
-      masked, rotation_url(s), s.env_var, encoded, what, remedy);
+      masked, rotation_url(s), s.env_var, encoded, what, remedy, live);
 }
 
 }  // namespace ptl::server

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <openssl/crypto.h>
 
 #include "detectors/token_mask.h"
 #include "protocol/lsp_decode.h"
@@ -66,7 +67,10 @@ LanguageServer::LanguageServer(OutputSink& out, Logger& log, Settings defaults)
       log_(log),
       settings_(std::move(defaults)),
       workspace_(out_, log_, workspace_work_, detector_, finder_,
-                 [this](std::string_view method, json params) { send_request(method, std::move(params)); }) {
+                 [this](std::string_view method, json params) { send_request(method, std::move(params)); }),
+      live_(log_, verify_work_, [this](std::size_t key, const verify::Verification& answer, bool asked) {
+        verification_arrived(key, answer, asked);
+      }) {
   if (!detector_.ok()) log_.error("detector failed to build: {}", detector_.error());
 }
 
@@ -95,16 +99,20 @@ void LanguageServer::handle_framing_event(const protocol::FramingEvent& ev) {
 
 void LanguageServer::set_background_notify(std::function<void()> notify) {
   history_work_.set_notify(notify);
-  workspace_work_.set_notify(std::move(notify));
+  workspace_work_.set_notify(notify);
+  verify_work_.set_notify(std::move(notify));
 }
 
-std::size_t LanguageServer::drain_background() { return history_work_.drain() + workspace_work_.drain(); }
+std::size_t LanguageServer::drain_background() {
+  return history_work_.drain() + workspace_work_.drain() + verify_work_.drain();
+}
 
 void LanguageServer::wait_background_idle() {
   // A completion may submit more work (a rescan after a change): wait until nothing is left.
   do {
     history_work_.wait_idle();
     workspace_work_.wait_idle();
+    verify_work_.wait_idle();
   } while (drain_background() > 0);
 }
 
@@ -266,7 +274,7 @@ LanguageServer::Reply LanguageServer::on_initialize(json& params) {
       {"hoverProvider", true},
       {"codeActionProvider",
        {{"codeActionKinds", {"quickfix", kFixAllKind}}, {"resolveProvider", client_.codeActionResolveEdit}}},
-      {"executeCommandProvider", {{"commands", {kRotateCommand}}}},
+      {"executeCommandProvider", {{"commands", {kRotateCommand, kCheckCommand}}}},
       {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}}},
   };
   if (client_.pullDiagnostics)
@@ -464,6 +472,56 @@ CommittedLookup LanguageServer::committed_lookup(OpenDocument& doc) {
   };
 }
 
+VerificationLookup LanguageServer::verification_lookup(const OpenDocument& doc) const {
+  if (!live_.enabled() || !doc.text) return {};
+  return [this, &doc](const DocumentFinding& f) {
+    std::string scratch;
+    return live_.find(LiveChecks::token_key(doc.text->token_of(f, scratch)));
+  };
+}
+
+void LanguageServer::check_live(const OpenDocument& doc) {
+  if (!live_.enabled() || !doc.text || doc.scope.ignored) return;
+  std::vector<std::string> scratch(doc.text->finding_count());
+  std::vector<std::string_view> tokens;
+  doc.text->for_each_finding([&](const DocumentFinding& f) {
+    if (!f.placeholder) tokens.push_back(doc.text->token_of(f, scratch[tokens.size()]));
+  });
+  live_.check(tokens, false);
+  for (std::string& s : scratch) OPENSSL_cleanse(s.data(), s.size());
+}
+
+void LanguageServer::verification_arrived(std::size_t key, const verify::Verification& answer, bool asked) {
+  std::string masked;
+  bool changed = false;
+  for (auto& [uri, doc] : documents_) {
+    if (!doc.text) continue;
+    bool holds = false;
+    std::string scratch;
+    doc.text->for_each_finding([&](const DocumentFinding& f) {
+      if (holds || f.placeholder || LiveChecks::token_key(doc.text->token_of(f, scratch)) != key) return;
+      holds = true;
+      if (masked.empty()) masked = masked_token(*doc.text, f);
+    });
+    if (holds) {
+      mark_dirty(doc);
+      changed = true;
+    }
+  }
+  log_.info("verify: {} is {}", masked.empty() ? std::string("a token no longer open") : masked,
+            verify::describe(answer));
+  if (asked) {
+    const int type = answer.liveness == verify::Liveness::Live ? 2 : 3;  // Warning: act on it; else Info
+    out_.send(protocol::make_notification(
+        "window/showMessage",
+        {{"type", type},
+         {"message", fmt::format("Pulumi access token {}: {}", masked.empty() ? std::string("(closed)") : masked,
+                                 verification_sentence(answer))}}));
+  }
+  if (changed && client_.pullDiagnostics && client_.diagnosticRefresh)
+    send_request("workspace/diagnostic/refresh", nullptr);
+}
+
 void LanguageServer::report_project_config_problems() {
   for (const ProjectConfigs::File& f : project_configs_.files()) {
     const std::string file = f.path.string();
@@ -520,6 +578,7 @@ void LanguageServer::on_did_save(json& params) {
   } else if (is_file_uri(decoded.value->uri)) {
     workspace_.rescan_files({uri_path(decoded.value->uri)}, false);
   }
+  if (const OpenDocument* doc = find_document(decoded.value->uri)) check_live(*doc);
 }
 
 void LanguageServer::on_did_change_watched_files(json& params) {
@@ -609,6 +668,7 @@ void LanguageServer::apply_client_settings(const json& section) {
   if (settings_.history_check && !history_check && got_initialized_) start_history_check(true);
   if (!settings_.history_check)
     for (auto& [uri, doc] : documents_) doc.committed.clear();
+  live_.configure(settings_);
   mark_all_dirty();
   if (initialized_) workspace_.update_settings(settings_);
   // Pulling clients learn of the change only when asked to pull again.
@@ -659,6 +719,7 @@ void LanguageServer::on_did_open(json& params) {
   OpenDocument& stored = documents_[uri] = std::move(doc);
   workspace_.document_opened(uri);
   mark_dirty(stored);
+  check_live(stored);
   log_.debug("opened {} ({} bytes, {} findings)", uri, stored.size, stored.text ? stored.text->finding_count() : 0);
 }
 
@@ -747,9 +808,10 @@ void LanguageServer::append_diagnostics_array(std::string& out, OpenDocument& do
   }
   out.reserve(out.size() + 64 + doc.text->finding_count() * 480);
   const CommittedLookup committed = committed_lookup(doc);
-  DiagnosticCounts counts =
-      append_scoped_diagnostics(out, *doc.text, doc.uri, doc.language_id, doc.version, project_configs_, doc.scope,
-                                settings_, doc.allowlisted, committed ? &committed : nullptr);
+  const VerificationLookup verified = verification_lookup(doc);
+  DiagnosticCounts counts = append_scoped_diagnostics(
+      out, *doc.text, doc.uri, doc.language_id, doc.version, project_configs_, doc.scope, settings_, doc.allowlisted,
+      committed ? &committed : nullptr, verified ? &verified : nullptr);
   bool over = counts.skipped > 0;
   if (over && !doc.over_findings_limit)
     log_.error("{} has {} Pulumi access tokens, over maxFindingsPerDocument ({}); {} are summed up in one diagnostic",
@@ -796,13 +858,15 @@ LanguageServer::Reply LanguageServer::on_hover(json& params) {
   if (!doc || !doc->text) return Reply{nullptr, std::nullopt, {}};
   const TextDocument& text = *doc->text;
   const CommittedLookup committed = committed_lookup(*doc);
+  const VerificationLookup verified = verification_lookup(*doc);
   const auto& p = decoded.value->position;
   std::size_t offset = text.offset_of(LinePosition{p.line, p.character});
   for (const DocumentFinding& f : text.findings_touching(offset, offset)) {
     if (offset < f.begin || offset > f.end) continue;
     const scan::Committed* in_history = committed && !f.placeholder ? committed(f).committed : nullptr;
+    const verify::Verification* answer = verified && !f.placeholder ? verified(f) : nullptr;
     std::string md = hover_markdown(masked_token(text, f), f.placeholder, detectors::describe_encoding(f.layers),
-                                    settings_, in_history);
+                                    settings_, in_history, answer);
     return Reply{json{{"contents", {{"kind", "markdown"}, {"value", md}}}, {"range", range_json(f.start, f.end_position)}},
                  std::nullopt, {}};
   }
@@ -836,9 +900,31 @@ LanguageServer::Reply LanguageServer::on_code_action_resolve(json& params) {
                {}};
 }
 
+LanguageServer::Reply LanguageServer::check_command(const json& arguments) {
+  if (!live_.enabled())
+    return error(ErrorCode::InvalidRequest, "verification is off: set pulumiTokenLsp.verify to \"on\" to ask the Pulumi API");
+  const json* arg = arguments.size() == 1 && arguments[0].is_object() ? &arguments[0] : nullptr;
+  if (!arg || !arg->contains("uri") || !(*arg)["uri"].is_string() || !arg->contains("offset") ||
+      !(*arg)["offset"].is_number_unsigned())
+    return error(ErrorCode::InvalidParams, "arguments: expected [{\"uri\": string, \"offset\": unsigned}]");
+  const OpenDocument* doc = find_document((*arg)["uri"].get<std::string>());
+  if (!doc || !doc->text) return error(ErrorCode::InvalidParams, "arguments[0].uri: the document is not open");
+  const std::size_t offset = (*arg)["offset"].get<std::size_t>();
+  for (const DocumentFinding& f : doc->text->findings_touching(offset, offset)) {
+    if (f.begin != offset || f.placeholder) continue;
+    std::string scratch;
+    const std::string_view token = doc->text->token_of(f, scratch);
+    live_.check({token}, true);
+    OPENSSL_cleanse(scratch.data(), scratch.size());
+    return Reply{nullptr, std::nullopt, {}};
+  }
+  return error(ErrorCode::ContentModified, "arguments[0].offset: no token there any more");
+}
+
 LanguageServer::Reply LanguageServer::on_execute_command(json& params) {
   auto decoded = protocol::decode_execute_command(params);
   if (!decoded) return error(ErrorCode::InvalidParams, decoded.error);
+  if (decoded.value->command == kCheckCommand) return check_command(decoded.value->arguments);
   if (decoded.value->command != kRotateCommand)
     return error(ErrorCode::InvalidParams, fmt::format("command: unknown command {}", decoded.value->command));
   std::string url = rotation_url(settings_);

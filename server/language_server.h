@@ -19,7 +19,11 @@
 //     one build in flight per repository); a finding whose token a commit holds says so
 //     (diagnostic message, relatedInformation, data.committed, hover, the rotate action first).
 //     When an index arrives, only the open documents whose committed findings changed are
-//     published again. A repository that cannot be read is logged once; the server goes on.
+//     published again. A repository that cannot be read is logged once; the server goes on;
+//   - with verify "on" (opt-in; off by default, and then nothing goes to the network), the
+//     tokens of a document are asked of the Pulumi API when it is opened or saved, and one token
+//     when the user runs the "Check whether this token is live" action (live_checks.h); the
+//     answer ends the diagnostic's message, is in data.verification and in the hover.
 
 #include <atomic>
 #include <cstdint>
@@ -43,6 +47,7 @@
 #include "scan/history_index.h"
 #include "server/background_work.h"
 #include "server/diagnostic_writer.h"
+#include "server/live_checks.h"
 #include "server/logger.h"
 #include "server/output_sink.h"
 #include "server/project_configs.h"
@@ -161,6 +166,15 @@ class LanguageServer {
   // Where each finding of `doc` is committed (cached in doc.committed); empty when nothing can
   // be (historyCheck off, no repository, index not built or holding no token).
   CommittedLookup committed_lookup(OpenDocument& doc);
+  // What the Pulumi API said about each finding of `doc`; empty when nothing was asked.
+  VerificationLookup verification_lookup(const OpenDocument& doc) const;
+  // Asks the Pulumi API about the real tokens of `doc` (verify on; on open and save).
+  void check_live(const OpenDocument& doc);
+  // An answer arrived: the documents holding that token are published again; one the user asked
+  // about is also shown.
+  void verification_arrived(std::size_t key, const verify::Verification& answer, bool asked);
+  // workspace/executeCommand of kCheckCommand.
+  Reply check_command(const nlohmann::json& arguments);
 
   void send_request(std::string_view method, nlohmann::json params);
   void request_configuration();
@@ -205,9 +219,11 @@ class LanguageServer {
   // Set when the server goes away: the history jobs read it (shared, so it outlives neither).
   std::shared_ptr<std::atomic<bool>> history_cancel_ = std::make_shared<std::atomic<bool>>(false);
   WorkspaceDiagnostics workspace_;              // uses workspace_work_, declared (and destroyed) after it
+  LiveChecks live_;                             // uses verify_work_, likewise
   // Last members: destroyed first, so no job outlives the state its completion touches.
   BackgroundWork history_work_;    // reading git history (one job per repository)
   BackgroundWork workspace_work_;  // scanning the workspace's files
+  BackgroundWork verify_work_;     // asking the Pulumi API whether tokens are live (verify on)
 };
 
 }  // namespace ptl::server

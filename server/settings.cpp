@@ -36,6 +36,15 @@ void take_bool(const json& j, const char* key, bool& out, std::vector<std::strin
   out = it->get<bool>();
 }
 
+// "on" | "off".
+void take_on_off(const json& j, const char* key, bool& out, std::vector<std::string>& warnings) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return;
+  const std::string v = it->is_string() ? it->get<std::string>() : "";
+  if (v == "on" || v == "off") out = v == "on";
+  else warnings.push_back(std::string(key) + ": expected \"on\" or \"off\"; setting ignored");
+}
+
 }  // namespace
 
 std::string_view severity_name(Severity s) {
@@ -97,15 +106,13 @@ std::vector<std::string> apply_settings(Settings& s, const json& section) {
   }
   take_size(section, "maxFindingsPerDocument", s.max_findings, warnings);
   take_size(section, "maxDocumentSize", s.max_document_bytes, warnings);
-  if (auto it = section.find("workspaceDiagnostics"); it != section.end() && !it->is_null()) {
-    std::string v = it->is_string() ? it->get<std::string>() : "";
-    if (v == "on") s.workspace_diagnostics = true;
-    else if (v == "off") s.workspace_diagnostics = false;
-    else warnings.push_back("workspaceDiagnostics: expected \"on\" or \"off\"; setting ignored");
-  }
+  take_on_off(section, "workspaceDiagnostics", s.workspace_diagnostics, warnings);
   take_size(section, "workspaceMaxFiles", s.workspace_max_files, warnings);
   take_size(section, "workspaceMaxBytes", s.workspace_max_bytes, warnings);
   take_bool(section, "historyCheck", s.history_check, warnings);
+  take_on_off(section, "verify", s.verify, warnings);
+  take_string(section, "verifyBackend", s.verify_backend, warnings);
+  take_size(section, "verifyTimeout", s.verify_timeout_seconds, warnings);
   return warnings;
 }
 

@@ -34,6 +34,12 @@ struct Settings {
   // "historyCheck": read each workspace repository's git history (off the server's thread) and
   // say when a token is already committed.
   bool history_check = true;
+  // Opt-in verification against the Pulumi API (live_checks.h): "verify": "off" (default) | "on";
+  // "verifyBackend": the API's URL (empty: PULUMI_BACKEND_URL, else https://api.pulumi.com);
+  // "verifyTimeout": seconds per request.
+  bool verify = false;
+  std::string verify_backend;
+  std::size_t verify_timeout_seconds = 10;
   // Whether the client itself set "severity" / "placeholders" (apply_settings): only those keys
   // of the client's override a project config file.
   bool severity_from_client = false;
