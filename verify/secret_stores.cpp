@@ -507,10 +507,12 @@ bool region_name(std::string_view region) {
 std::unique_ptr<SecretStore> make_secret_store(const StoreConfig& config, HttpsTransport transport,
                                                std::string& error) {
   Environment env(config.environment);
-  if (!transport) {
+  // No transport: an HttpsClient, made only once the configuration is known to be complete.
+  const auto or_client = [&transport]() -> HttpsTransport {
+    if (transport) return std::move(transport);
     auto client = std::make_shared<HttpsClient>();
-    transport = [client](const HttpsRequest& request) { return client->send(request); };
-  }
+    return [client](const HttpsRequest& request) { return client->send(request); };
+  };
   switch (config.kind) {
     case StoreConfig::Kind::Vault: {
       const std::string address = env.required("VAULT_ADDR");
@@ -522,7 +524,7 @@ std::unique_ptr<SecretStore> make_secret_store(const StoreConfig& config, HttpsT
       std::string url = base_url(address, "VAULT_ADDR", error);
       if (url.empty()) return nullptr;
       return std::make_unique<VaultStore>(std::move(url), token, env.get("VAULT_NAMESPACE"), config,
-                                          std::move(transport));
+                                          or_client());
     }
     case StoreConfig::Kind::AwsSecretsManager: {
       AwsCredentials credentials;
@@ -553,7 +555,7 @@ std::unique_ptr<SecretStore> make_secret_store(const StoreConfig& config, HttpsT
         endpoint = fmt::format("https://secretsmanager.{}.amazonaws.com", region);
       }
       return std::make_unique<AwsSecretsManagerStore>(std::move(credentials), std::move(region), std::move(endpoint),
-                                                      overridden, config.aws_secret_id, std::move(transport));
+                                                      overridden, config.aws_secret_id, or_client());
     }
     case StoreConfig::Kind::Conjur: {
       const std::string address = env.required("CONJUR_APPLIANCE_URL");
@@ -565,7 +567,7 @@ std::unique_ptr<SecretStore> make_secret_store(const StoreConfig& config, HttpsT
       std::string url = base_url(address, "CONJUR_APPLIANCE_URL", error);
       if (url.empty()) return nullptr;
       return std::make_unique<ConjurStore>(std::move(url), account, login, api_key, config.conjur_variable,
-                                           std::move(transport));
+                                           or_client());
     }
   }
   error = "unknown secret store";
