@@ -116,6 +116,11 @@ std::optional<HttpsUrl> parse_https_url(std::string_view url, std::string& error
   return out;
 }
 
+std::string host_header(const HttpsUrl& url) {
+  const std::string host = url.host.find(':') != std::string::npos ? "[" + url.host + "]" : url.host;
+  return url.port == "443" ? host : host + ":" + url.port;
+}
+
 bool no_proxy_matches(std::string_view no_proxy, std::string_view host_in, std::string_view port) {
   std::string host = lower(host_in);
   if (host.starts_with('[') && host.ends_with(']')) host = host.substr(1, host.size() - 2);
@@ -314,9 +319,7 @@ class Exchange {
     request_message_.method_string(request_.method);
     request_message_.target(url_.target);
     request_message_.version(11);
-    const bool default_port = url_.port == "443";
-    const std::string host = url_.host.find(':') != std::string::npos ? "[" + url_.host + "]" : url_.host;
-    request_message_.set(http::field::host, default_port ? host : host + ":" + url_.port);
+    request_message_.set(http::field::host, host_header(url_));
     request_message_.set(http::field::user_agent, "pulumi-token-lsp");
     request_message_.set(http::field::connection, "close");
     for (const auto& [name, value] : request_.headers) request_message_.set(name, value);

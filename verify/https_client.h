@@ -30,6 +30,10 @@ struct HttpsUrl {
 // repeats the URL.
 std::optional<HttpsUrl> parse_https_url(std::string_view url, std::string& error);
 
+// The Host header HttpsClient sends for `url`: the host (an IPv6 address in brackets), with
+// ":port" unless the port is 443. What a request signature (verify/sigv4.h) must sign.
+std::string host_header(const HttpsUrl& url);
+
 // Whether NO_PROXY / no_proxy (`no_proxy`: a comma- or space-separated list) exempts `host`
 // (`port`) from the proxy, as curl reads it: "*" exempts every host; an entry exempts the host
 // equal to it and its subdomains (a leading dot is the same: ".example.com" and "example.com"

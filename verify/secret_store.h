@@ -51,7 +51,8 @@ struct StoreConfig {
   std::string vault_mount = "secret", vault_path = "pulumi", vault_field = "api_key";
   std::string aws_secret_id = "pulumi-access-token";
   std::string conjur_variable = "pulumi/access-token";
-  // Overrides of the environment, by the variable's name (tests, settings); "" means unset.
+  // Overrides of the environment, by the variable's name (tests, settings); "" means unset: an
+  // entry wins over the process's variable, and an entry holding "" hides it.
   std::map<std::string, std::string> environment;
 };
 

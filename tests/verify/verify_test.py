@@ -1,58 +1,33 @@
 #!/usr/bin/env python3
 """`pulumi-token-lsp scan --verify` through the real binary and real TLS (issue 15): a local HTTPS
 stand-in of the Pulumi API (http.server + ssl, on 127.0.0.1, with a CA and certificates made at run
-time with the openssl command), a CONNECT proxy, and every answer the verifier must map: live
+time with the openssl command: tls_ca.py), a CONNECT proxy, and every answer the verifier must map: live
 personal, organization and team tokens, 401, 403, 429, 500, a slow answer, a dropped connection, a
-redirect, an untrusted certificate, a host name mismatch, a DIY backend.
+redirect, an untrusted certificate, a host name mismatch, a DIY backend. Then the self-test of the
+secret stores' stand-ins (standins_test.py), which the rotation tests drive the binary against.
 
 Usage: verify_test.py BINARY. Tokens are built at run time; the repository holds none."""
 
 from __future__ import annotations
 
-import atexit
 import json
 import os
 import select
-import shutil
 import socket
-import ssl
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scan"))
 from harness import TOKENS, case, finish, token  # noqa: E402
+from tls_ca import TestCA  # noqa: E402
 
 BINARY = os.path.abspath(sys.argv[1])
-WORK = Path(tempfile.mkdtemp(prefix="verify-test-"))
-atexit.register(shutil.rmtree, WORK, ignore_errors=True)
-
-# --- certificates ------------------------------------------------------------------------------
-
-
-def openssl(*args):
-    subprocess.run(["openssl", *args], cwd=WORK, check=True, capture_output=True)
-
-
-def make_certificates():
-    """A CA, a server certificate for 127.0.0.1 and localhost, and one for another name, all
-    signed by the CA."""
-    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
-            "-subj", "/CN=verify-test CA")
-    for name, san in (("server", "IP:127.0.0.1,DNS:localhost"), ("other", "DNS:other.example")):
-        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", f"{name}.key", "-out", f"{name}.csr", "-subj",
-                f"/CN={name}")
-        (WORK / f"{name}.ext").write_text(f"subjectAltName={san}\nbasicConstraints=CA:FALSE\n")
-        openssl("x509", "-req", "-in", f"{name}.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out",
-                f"{name}.pem", "-days", "2", "-extfile", f"{name}.ext")
-
-
-make_certificates()
-CA = str(WORK / "ca.pem")
+TLS = TestCA()
+CA = TLS.ca_file
 
 # --- the stand-in of the Pulumi API ------------------------------------------------------------
 
@@ -132,18 +107,12 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(status, body, [("Retry-After", "30")] if status == 429 else [])
 
 
-def serve(cert: str) -> int:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(str(WORK / f"{cert}.pem"), str(WORK / f"{cert}.key"))
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server.server_address[1]
+def serve(cert: str, san: str) -> int:
+    return TLS.serve(Handler, cert, san).server_address[1]
 
 
-PORT = serve("server")
-OTHER_PORT = serve("other")  # a certificate for other.example only
+PORT = serve("server", "IP:127.0.0.1,DNS:localhost")
+OTHER_PORT = serve("other", "DNS:other.example")  # a certificate for other.example only
 URL = f"https://127.0.0.1:{PORT}"
 
 # --- a CONNECT proxy ---------------------------------------------------------------------------
@@ -391,5 +360,9 @@ def _(d):
         code, _, err = run(["--verify", *bad], d)
         assert code == 2 and "Try pulumi-token-lsp scan --help" in err, (bad, code, err)
 
+
+
+# The stand-ins of the secret stores (standins.py), proved on their own: their cases run on import.
+import standins_test  # noqa: E402,F401
 
 finish("verify")
