@@ -133,26 +133,6 @@ bool write_atomically(const std::string& path, std::string_view text, std::strin
   return true;
 }
 
-remediation::FixKind fix_kind(verify::StoreConfig::Kind kind) {
-  switch (kind) {
-    case verify::StoreConfig::Kind::AwsSecretsManager: return remediation::FixKind::AwsSecretsManager;
-    case verify::StoreConfig::Kind::Conjur: return remediation::FixKind::Conjur;
-    case verify::StoreConfig::Kind::Vault: break;
-  }
-  return remediation::FixKind::Vault;
-}
-
-// The store's fix for the token at [begin, end) of `text`, or nullopt.
-std::optional<remediation::Fix> store_fix(std::string_view text, std::size_t begin, std::size_t end,
-                                          const std::string& path, const remediation::Names& names,
-                                          verify::StoreConfig::Kind kind) {
-  const remediation::Language language = remediation::detect_language("", path);
-  for (remediation::Fix& fix : remediation::fixes_for(text, begin, end, language, names)) {
-    if (fix.kind == fix_kind(kind)) return std::move(fix);
-  }
-  return std::nullopt;
-}
-
 // Every token in `text` masked (detectors/token_mask.h), and each known secret replaced by its
 // variable's name: what a dry run prints.
 std::string redact(const detectors::PulumiTokenDetector& detector, std::string_view text,
@@ -254,6 +234,25 @@ void print_requests(std::ostream& out, const std::vector<verify::RecordedRequest
 }
 
 }  // namespace
+
+remediation::FixKind fix_kind(verify::StoreConfig::Kind kind) {
+  switch (kind) {
+    case verify::StoreConfig::Kind::AwsSecretsManager: return remediation::FixKind::AwsSecretsManager;
+    case verify::StoreConfig::Kind::Conjur: return remediation::FixKind::Conjur;
+    case verify::StoreConfig::Kind::Vault: break;
+  }
+  return remediation::FixKind::Vault;
+}
+
+std::optional<remediation::Fix> store_fix(std::string_view text, std::size_t begin, std::size_t end,
+                                          const std::string& path, const remediation::Names& names,
+                                          verify::StoreConfig::Kind kind) {
+  const remediation::Language language = remediation::detect_language("", path);
+  for (remediation::Fix& fix : remediation::fixes_for(text, begin, end, language, names)) {
+    if (fix.kind == fix_kind(kind)) return std::move(fix);
+  }
+  return std::nullopt;
+}
 
 verify::StoreConfig store_config(verify::StoreConfig::Kind kind, const remediation::Names& names) {
   verify::StoreConfig c;

@@ -1,10 +1,14 @@
 #pragma once
 
+#include <cstddef>
 #include <istream>
+#include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "remediation/fix.h"
 #include "remediation/names.h"
 #include "verify/secret_store.h"
 
@@ -14,6 +18,17 @@ namespace ptl::server {
 // the AWS secret id, the Conjur variable): one mapping, for the CLI's flags and the server's
 // settings (remediation_names), so the store written is the one the fixed code reads.
 verify::StoreConfig store_config(verify::StoreConfig::Kind kind, const remediation::Names& names);
+
+// The code fix that reads the token from a store of `kind`.
+remediation::FixKind fix_kind(verify::StoreConfig::Kind kind);
+
+// The fix of a store of `kind` for the token at [begin, end) of `text` (a file at `path`, whose
+// name gives the language), written with `names`; nullopt where that store has no fix there (a
+// comment, documentation, a data file). What RotationUi::apply_fix applies, in the CLI and the
+// server.
+std::optional<remediation::Fix> store_fix(std::string_view text, std::size_t begin, std::size_t end,
+                                          const std::string& path, const remediation::Names& names,
+                                          verify::StoreConfig::Kind kind);
 
 // `pulumi-token-lsp rotate FILE:LINE[:COLUMN] --store vault|aws|conjur [...]`: the CLI front end
 // of the guided rotation (verify/rotation.h). `args` are the arguments after "rotate". Finds the
