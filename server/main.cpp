@@ -15,6 +15,7 @@
 #include "server/language_server.h"
 #include "server/logger.h"
 #include "server/output_queue.h"
+#include "server/rotate_command.h"
 #include "server/scan_command.h"
 
 #include <unistd.h>
@@ -32,6 +33,9 @@ constexpr std::string_view kHelp =
     "  pulumi-token-lsp --port N [options]    serve one client over TCP on 127.0.0.1:N\n"
     "  pulumi-token-lsp scan [PATH... | -]    scan files, trees or standard input for CI and hooks\n"
     "                                         (text or JSON; scan --help for the options)\n"
+    "  pulumi-token-lsp rotate FILE:LINE[:COL] --store vault|aws|conjur\n"
+    "                                         rotate a leaked token: replace it, store the new one,\n"
+    "                                         fix the code, revoke it (rotate --help for the options)\n"
     "  pulumi-token-lsp --check PATH...       scan files and directories, print findings and fixes;\n"
     "                                         exit 1 if a token was found, 2 on a read error\n"
     "\n"
@@ -66,6 +70,10 @@ int main(int argc, char** argv) {
   if (argc >= 2 && std::string_view(argv[1]) == "scan") {
     return ptl::server::run_scan(std::vector<std::string>(argv + 2, argv + argc), std::cin, std::cout, std::cerr,
                                  isatty(STDOUT_FILENO) == 1, isatty(STDERR_FILENO) == 1);
+  }
+  if (argc >= 2 && std::string_view(argv[1]) == "rotate") {
+    return ptl::server::run_rotate(std::vector<std::string>(argv + 2, argv + argc), std::cin, std::cout, std::cerr,
+                                   isatty(STDIN_FILENO) == 1);
   }
   ptl::server::Logger log(ptl::server::LogLevel::Info);
   ptl::server::Settings settings;
