@@ -282,6 +282,7 @@ Decoded<InitializeParams> decode_initialize(const json& params) {
     c.didChangeWatchedFilesDynamic =
         bool_member(object_member(*ws, "didChangeWatchedFiles"), "dynamicRegistration");
     c.workspaceFolders = bool_member(ws, "workspaceFolders");
+    c.applyEdit = bool_member(ws, "applyEdit");
   }
   if (const json* win = object_member(*caps, "window")) {
     c.showDocument = bool_member(object_member(*win, "showDocument"), "support");

@@ -86,6 +86,7 @@ struct ClientCapabilities {
   bool didChangeWatchedFilesDynamic = false;   // workspace.didChangeWatchedFiles.dynamicRegistration
   bool workDoneProgress = false;               // window.workDoneProgress
   bool workspaceFolders = false;               // workspace.workspaceFolders
+  bool applyEdit = false;                      // workspace.applyEdit
 };
 
 struct InitializeParams {

@@ -27,6 +27,16 @@ void BackgroundWork::submit(Job job) {
   wake_.notify_one();
 }
 
+void BackgroundWork::post(Completion completion) {
+  {
+    const std::lock_guard lock(mutex_);
+    if (stop_ || !completion) return;
+    done_.push_back(std::move(completion));
+  }
+  const std::lock_guard notify_lock(notify_mutex_);
+  if (notify_) notify_();
+}
+
 std::size_t BackgroundWork::drain() {
   std::deque<Completion> ready;
   {

@@ -36,6 +36,11 @@ class BackgroundWork {
   // catch their own errors and report them in their completion).
   void submit(Job job);
 
+  // Queues `completion` to run on the server's thread at the next drain, from any thread (a job
+  // that must ask the server something while it runs: the rotation flow's questions), and
+  // notifies as a finished job does. Dropped after the destructor started.
+  void post(Completion completion);
+
   // Runs the completions that are ready, in order, on the calling thread (the server's). Returns
   // how many ran.
   std::size_t drain();

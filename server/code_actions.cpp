@@ -32,6 +32,9 @@ bool wanted(std::string_view kind, const std::vector<std::string>& only) {
 
 json position_json(LinePosition p) { return {{"line", p.line}, {"character", p.character}}; }
 
+
+}  // namespace
+
 json workspace_edit(const TextDocument& doc, const CodeActionRequest& req, const std::vector<remediation::TextEdit>& edits,
                     const protocol::ClientCapabilities& client) {
   json lsp_edits = json::array();
@@ -46,8 +49,6 @@ json workspace_edit(const TextDocument& doc, const CodeActionRequest& req, const
   }
   return {{"changes", {{std::string(req.uri), lsp_edits}}}};
 }
-
-}  // namespace
 
 std::string file_uri(std::string_view path) { return "file://" + scan::uri_of(path); }
 
@@ -156,13 +157,24 @@ json code_actions(const TextDocument& doc, const CodeActionRequest& req, const S
   }
   // A committed token is out already: rotating it is what helps, so it comes first.
   const bool committed = !committed_diagnostics.empty();
+  // The guided rotation of the first token written out (editor_rotation.h); an encoded one is
+  // rotated by hand in the console.
+  json rotate_arguments = json::array();
+  for (const DocumentFinding& f : touching) {
+    if (!remediation::has_rewrites(language)) break;  // nothing to rewrite the file into
+    if (f.placeholder || f.encoded()) continue;
+    rotate_arguments.push_back({{"uri", std::string(req.uri)}, {"offset", f.begin}});
+    break;
+  }
+  const bool guided = !rotate_arguments.empty();
   auto rotate_action = [&] {
-    json action = {{"title", committed ? "Rotate this token now: it is already in git history"
-                                       : "Rotate this token in the Pulumi console"},
+    const std::string title = committed ? (guided ? "Rotate this token now (guided): it is already in git history"
+                                                  : "Rotate this token now: it is already in git history")
+                                        : (guided ? "Rotate this token: create a new one, store it, revoke this one"
+                                                  : "Rotate this token in the Pulumi console");
+    json action = {{"title", title},
                    {"kind", "quickfix"},
-                   {"command", {{"title", "Rotate this token in the Pulumi console"},
-                                {"command", kRotateCommand},
-                                {"arguments", json::array()}}}};
+                   {"command", {{"title", title}, {"command", kRotateCommand}, {"arguments", rotate_arguments}}}};
     if (committed) {
       action["diagnostics"] = committed_diagnostics;
       action["isPreferred"] = true;

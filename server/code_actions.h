@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "protocol/lsp_types.h"
+#include "remediation/fix.h"
 #include "remediation/language.h"
 #include "remediation/names.h"
 #include "server/diagnostic_writer.h"
@@ -52,6 +53,12 @@ struct CodeActionRequest {
   // diagnostics the actions carry say so, and the rotate action comes first.
   const CommittedLookup* committed = nullptr;
 };
+
+// `edits` (byte offsets into `doc`) as a WorkspaceEdit for req.uri: documentChanges with the
+// version when the client supports them, else changes.
+nlohmann::json workspace_edit(const TextDocument& doc, const CodeActionRequest& req,
+                              const std::vector<remediation::TextEdit>& edits,
+                              const protocol::ClientCapabilities& client);
 
 // The actions for every token touching [begin, end], in the order of issue 3, then the rotate
 // command, then the fix-all source action when the file holds a real token written out. An

@@ -16,6 +16,8 @@
 #include "scan/report.h"
 #include "server/code_actions.h"
 #include "server/diagnostic_writer.h"
+#include "server/editor_rotation.h"
+#include "server/rotate_command.h"
 #include "server/hover_text.h"
 
 namespace ptl::server {
@@ -74,7 +76,10 @@ LanguageServer::LanguageServer(OutputSink& out, Logger& log, Settings defaults)
   if (!detector_.ok()) log_.error("detector failed to build: {}", detector_.error());
 }
 
-LanguageServer::~LanguageServer() { history_cancel_->store(true); }
+LanguageServer::~LanguageServer() {
+  history_cancel_->store(true);
+  rotation_cancel_->store(true);
+}
 
 LanguageServer::Reply LanguageServer::error(ErrorCode code, std::string message) {
   Reply r;
@@ -100,11 +105,12 @@ void LanguageServer::handle_framing_event(const protocol::FramingEvent& ev) {
 void LanguageServer::set_background_notify(std::function<void()> notify) {
   history_work_.set_notify(notify);
   workspace_work_.set_notify(notify);
-  verify_work_.set_notify(std::move(notify));
+  verify_work_.set_notify(notify);
+  rotation_work_.set_notify(std::move(notify));
 }
 
 std::size_t LanguageServer::drain_background() {
-  return history_work_.drain() + workspace_work_.drain() + verify_work_.drain();
+  return history_work_.drain() + workspace_work_.drain() + verify_work_.drain() + rotation_work_.drain();
 }
 
 void LanguageServer::wait_background_idle() {
@@ -234,8 +240,10 @@ void LanguageServer::on_response(const protocol::Incoming& msg) {
     log_.info("response to unknown request {} ignored", msg.id.dump());
     return;
   }
-  std::string method = std::move(it->second);
+  std::string method = std::move(it->second.method);
+  const ResponseHandler handler = std::move(it->second.on_response);
   pending_requests_.erase(it);
+  if (handler) handler(msg.error.is_null() ? msg.result : json(nullptr), msg.error);
   if (method == "window/workDoneProgress/create") workspace_.on_progress_created(msg.error.is_null());
   if (!msg.error.is_null()) {
     log_.info("client answered {} with an error", method);
@@ -245,9 +253,9 @@ void LanguageServer::on_response(const protocol::Incoming& msg) {
     apply_client_settings(msg.result[0]);
 }
 
-void LanguageServer::send_request(std::string_view method, json params) {
+void LanguageServer::send_request(std::string_view method, json params, ResponseHandler on_response) {
   json id = fmt::format("ptl-{}", next_request_id_++);
-  pending_requests_[id_key(id)] = std::string(method);
+  pending_requests_[id_key(id)] = PendingRequest{std::string(method), std::move(on_response)};
   out_.send(protocol::make_request(id, method, params));
 }
 
@@ -679,6 +687,7 @@ void LanguageServer::apply_client_settings(const json& section) {
 LanguageServer::Reply LanguageServer::on_shutdown() {
   shutdown_ = true;
   workspace_.shutdown();
+  rotation_cancel_->store(true);
   return Reply{nullptr, std::nullopt, {}};
 }
 
@@ -900,40 +909,158 @@ LanguageServer::Reply LanguageServer::on_code_action_resolve(json& params) {
                {}};
 }
 
+std::optional<DocumentFinding> LanguageServer::token_argument(const json& arguments, const OpenDocument*& doc,
+                                                              std::string& error_message) {
+  const json* arg = arguments.size() == 1 && arguments[0].is_object() ? &arguments[0] : nullptr;
+  if (!arg || !arg->contains("uri") || !(*arg)["uri"].is_string() || !arg->contains("offset") ||
+      !(*arg)["offset"].is_number_unsigned()) {
+    error_message = "arguments: expected [{\"uri\": string, \"offset\": unsigned}]";
+    return std::nullopt;
+  }
+  doc = find_document((*arg)["uri"].get<std::string>());
+  if (!doc || !doc->text) {
+    error_message = "arguments[0].uri: the document is not open";
+    return std::nullopt;
+  }
+  const std::size_t offset = (*arg)["offset"].get<std::size_t>();
+  for (const DocumentFinding& f : doc->text->findings_touching(offset, offset)) {
+    if (f.begin == offset && !f.placeholder) return f;
+  }
+  error_message = "arguments[0].offset: no token there any more";
+  return std::nullopt;
+}
+
 LanguageServer::Reply LanguageServer::check_command(const json& arguments) {
   if (!live_.enabled())
     return error(ErrorCode::InvalidRequest, "verification is off: set pulumiTokenLsp.verify to \"on\" to ask the Pulumi API");
-  const json* arg = arguments.size() == 1 && arguments[0].is_object() ? &arguments[0] : nullptr;
-  if (!arg || !arg->contains("uri") || !(*arg)["uri"].is_string() || !arg->contains("offset") ||
-      !(*arg)["offset"].is_number_unsigned())
-    return error(ErrorCode::InvalidParams, "arguments: expected [{\"uri\": string, \"offset\": unsigned}]");
-  const OpenDocument* doc = find_document((*arg)["uri"].get<std::string>());
-  if (!doc || !doc->text) return error(ErrorCode::InvalidParams, "arguments[0].uri: the document is not open");
-  const std::size_t offset = (*arg)["offset"].get<std::size_t>();
-  for (const DocumentFinding& f : doc->text->findings_touching(offset, offset)) {
-    if (f.begin != offset || f.placeholder) continue;
-    std::string scratch;
-    const std::string_view token = doc->text->token_of(f, scratch);
-    live_.check({token}, true);
-    OPENSSL_cleanse(scratch.data(), scratch.size());
+  const OpenDocument* doc = nullptr;
+  std::string why;
+  const std::optional<DocumentFinding> f = token_argument(arguments, doc, why);
+  if (!f) return error(doc ? ErrorCode::ContentModified : ErrorCode::InvalidParams, why);
+  std::string scratch;
+  live_.check({doc->text->token_of(*f, scratch)}, true);
+  OPENSSL_cleanse(scratch.data(), scratch.size());
+  return Reply{nullptr, std::nullopt, {}};
+}
+
+LanguageServer::Reply LanguageServer::rotate_command(const json& arguments) {
+  if (arguments.empty()) {  // no token named: the console's token page
+    std::string url = rotation_url(settings_);
+    if (client_.showDocument)
+      send_request("window/showDocument", {{"uri", url}, {"external", true}});
+    else
+      out_.send(protocol::make_notification(
+          "window/showMessage", {{"type", 3}, {"message", fmt::format("Rotate the token at {}", url)}}));
     return Reply{nullptr, std::nullopt, {}};
   }
-  return error(ErrorCode::ContentModified, "arguments[0].offset: no token there any more");
+  const OpenDocument* doc = nullptr;
+  std::string why;
+  const std::optional<DocumentFinding> f = token_argument(arguments, doc, why);
+  if (!f) return error(doc ? ErrorCode::ContentModified : ErrorCode::InvalidParams, why);
+  if (f->encoded())
+    return error(ErrorCode::InvalidParams, "an encoded token is rotated by hand: its file has no rewrite to apply");
+  if (rotation_running_) return error(ErrorCode::InvalidRequest, "a rotation is already running");
+  rotation_running_ = true;
+  std::string scratch;
+  auto token = std::make_shared<std::string>(doc->text->token_of(*f, scratch));
+  OPENSSL_cleanse(scratch.data(), scratch.size());
+  const std::string uri = doc->uri;
+  const std::size_t offset = f->begin;
+  const std::size_t key = LiveChecks::token_key(*token);
+  const remediation::Names names = remediation_names(settings_);
+
+  EditorRotationUi::Editor editor;
+  editor.request = [this](std::string_view method, json params, EditorRotationUi::Answer answer) {
+    send_request(method, std::move(params),
+                 [answer = std::move(answer)](const json& result, const json&) { answer(result); });
+  };
+  editor.notify = [this](std::string_view method, json params) {
+    out_.send(protocol::make_notification(method, std::move(params)));
+  };
+  editor.fix_edit = [this, uri, offset, key, names](verify::StoreConfig::Kind kind) -> json {
+    const OpenDocument* now = find_document(uri);
+    if (!now || !now->text || !client_.applyEdit) return nullptr;
+    // The token must still be where it was: the user may have typed meanwhile.
+    bool there = false;
+    std::string scratch;
+    for (const DocumentFinding& g : now->text->findings_touching(offset, offset))
+      if (g.begin == offset && !g.encoded() && LiveChecks::token_key(now->text->token_of(g, scratch)) == key) there = true;
+    OPENSSL_cleanse(scratch.data(), scratch.size());
+    if (!there) return nullptr;
+    const std::optional<remediation::Fix> fix =
+        store_fix(now->text->text(), offset, offset + detectors::PulumiTokenDetector::kTokenLength, uri_path(uri), names,
+                  kind);
+    if (!fix) return nullptr;
+    const std::vector<std::string> no_filter;
+    const CodeActionRequest req{now->uri, now->language_id, now->version, offset, offset, no_filter};
+    return {{"label", fix->title}, {"edit", workspace_edit(*now->text, req, fix->edits, client_)}};
+  };
+  editor.show_document = client_.showDocument;
+
+  verify::RotationRequest request;
+  request.file = is_file_uri(uri) ? uri_path(uri) : uri;
+  request.backend = settings_.verify_backend;
+  request.timeout = std::chrono::seconds(settings_.verify_timeout_seconds);
+  request.mask = [](std::string_view t) { return detectors::mask_token(t); };
+  const std::string masked = detectors::mask_token(*token);
+  log_.info("rotation of {} in {} started", masked, uri);
+  rotation_work_.submit([this, editor = std::move(editor), request = std::move(request), token, names, masked,
+                         cancel = rotation_cancel_]() mutable -> BackgroundWork::Completion {
+    EditorRotationUi ui(std::move(editor), [this](std::function<void()> fn) { rotation_work_.post(std::move(fn)); },
+                        *cancel);
+    verify::RotationResult result;
+    const std::vector<std::string> stores = {
+        fmt::format("HashiCorp Vault ({}/{}, field {})", names.vault_mount, names.vault_path, names.vault_field),
+        fmt::format("AWS Secrets Manager ({})", names.aws_secret_id),
+        fmt::format("CyberArk Conjur ({})", names.conjur_variable)};
+    const std::optional<std::size_t> picked =
+        ui.choose(fmt::format("Rotate the Pulumi access token {}: a new token is created with your own Pulumi "
+                              "credentials and stored in a secrets manager, the code is changed to read it, and "
+                              "the leaked one is revoked, each step after you confirm it. Where should the new "
+                              "token be stored?",
+                              masked),
+                  stores);
+    if (!picked) {
+      result.status = verify::RotationStatus::Declined;
+      result.message = "Rotation cancelled: nothing was changed.";
+    } else {
+      const auto kind = static_cast<verify::StoreConfig::Kind>(*picked);
+      ui.set_store_kind(kind);
+      auto client = std::make_shared<verify::HttpsClient>();
+      const verify::HttpsTransport transport = [client](const verify::HttpsRequest& r) { return client->send(r); };
+      std::string store_error;
+      std::unique_ptr<verify::SecretStore> store = verify::make_secret_store(store_config(kind, names), transport,
+                                                                             store_error);
+      if (!store) {
+        result.status = verify::RotationStatus::Refused;
+        result.message = fmt::format("Rotation not started: {}. Nothing was changed.", store_error);
+      } else {
+        request.token = *token;
+        result = verify::rotate_token(request, *store, transport, ui, *cancel);
+        OPENSSL_cleanse(request.token.data(), request.token.size());
+      }
+    }
+    OPENSSL_cleanse(token->data(), token->size());
+    return [this, result = std::move(result), masked] { rotation_finished(result, masked); };
+  });
+  return Reply{nullptr, std::nullopt, {}};
+}
+
+void LanguageServer::rotation_finished(const verify::RotationResult& result, const std::string& masked) {
+  rotation_running_ = false;
+  log_.info("rotation of {} ended: {} at {}", masked, verify::rotation_status_name(result.status),
+            verify::rotation_step_name(result.step));
+  const bool done = result.status == verify::RotationStatus::Rotated || result.status == verify::RotationStatus::NotLive;
+  out_.send(protocol::make_notification("window/showMessage",
+                                        {{"type", done ? 3 : 2}, {"message", result.message}}));
 }
 
 LanguageServer::Reply LanguageServer::on_execute_command(json& params) {
   auto decoded = protocol::decode_execute_command(params);
   if (!decoded) return error(ErrorCode::InvalidParams, decoded.error);
   if (decoded.value->command == kCheckCommand) return check_command(decoded.value->arguments);
-  if (decoded.value->command != kRotateCommand)
-    return error(ErrorCode::InvalidParams, fmt::format("command: unknown command {}", decoded.value->command));
-  std::string url = rotation_url(settings_);
-  if (client_.showDocument)
-    send_request("window/showDocument", {{"uri", url}, {"external", true}});
-  else
-    out_.send(protocol::make_notification(
-        "window/showMessage", {{"type", 3}, {"message", fmt::format("Rotate the token at {}", url)}}));
-  return Reply{nullptr, std::nullopt, {}};
+  if (decoded.value->command == kRotateCommand) return rotate_command(decoded.value->arguments);
+  return error(ErrorCode::InvalidParams, fmt::format("command: unknown command {}", decoded.value->command));
 }
 
 }  // namespace ptl::server

@@ -54,6 +54,7 @@
 #include "server/settings.h"
 #include "server/text_document.h"
 #include "server/workspace_diagnostics.h"
+#include "verify/rotation.h"
 
 namespace ptl::server {
 
@@ -173,10 +174,22 @@ class LanguageServer {
   // An answer arrived: the documents holding that token are published again; one the user asked
   // about is also shown.
   void verification_arrived(std::size_t key, const verify::Verification& answer, bool asked);
+  // The finding named by executeCommand's arguments [{"uri", "offset"}] (a real token starting at
+  // offset in an open document), or nullopt with `error_message` (and `doc` set when the
+  // document is open but the token is gone).
+  std::optional<DocumentFinding> token_argument(const nlohmann::json& arguments, const OpenDocument*& doc,
+                                        std::string& error_message);
   // workspace/executeCommand of kCheckCommand.
   Reply check_command(const nlohmann::json& arguments);
+  // workspace/executeCommand of kRotateCommand: without arguments, the console's token page; with
+  // a token, the guided rotation (editor_rotation.h) on rotation_work_, one at a time.
+  Reply rotate_command(const nlohmann::json& arguments);
+  void rotation_finished(const verify::RotationResult& result, const std::string& masked);
 
-  void send_request(std::string_view method, nlohmann::json params);
+  // What to do with the client's answer to one of our requests: the result, or null with the
+  // error (an object) when the client answered with one.
+  using ResponseHandler = std::function<void(const nlohmann::json& result, const nlohmann::json& error)>;
+  void send_request(std::string_view method, nlohmann::json params, ResponseHandler on_response = {});
   void request_configuration();
   void apply_client_settings(const nlohmann::json& section);
   // Reads the project config files again, re-scopes every open document and republishes.
@@ -208,7 +221,11 @@ class LanguageServer {
   ProjectConfigs project_configs_;
   std::map<std::string, std::string> shown_config_problems_;  // config file -> problems last shown
   std::vector<std::string> dirty_;  // URIs to publish at the next flush
-  std::unordered_map<std::string, std::string> pending_requests_;  // our request id -> method
+  struct PendingRequest {
+    std::string method;
+    ResponseHandler on_response;
+  };
+  std::unordered_map<std::string, PendingRequest> pending_requests_;  // by our request's id
   std::uint64_t next_request_id_ = 1;
   std::vector<std::filesystem::path> folders_;  // the workspace's folders (file: URIs only)
   nlohmann::json current_request_id_;           // the id of the request being answered
@@ -220,10 +237,14 @@ class LanguageServer {
   std::shared_ptr<std::atomic<bool>> history_cancel_ = std::make_shared<std::atomic<bool>>(false);
   WorkspaceDiagnostics workspace_;              // uses workspace_work_, declared (and destroyed) after it
   LiveChecks live_;                             // uses verify_work_, likewise
+  bool rotation_running_ = false;
+  // Set at shutdown and when the server goes away: a rotation waiting for an answer stops.
+  std::shared_ptr<std::atomic<bool>> rotation_cancel_ = std::make_shared<std::atomic<bool>>(false);
   // Last members: destroyed first, so no job outlives the state its completion touches.
   BackgroundWork history_work_;    // reading git history (one job per repository)
   BackgroundWork workspace_work_;  // scanning the workspace's files
   BackgroundWork verify_work_;     // asking the Pulumi API whether tokens are live (verify on)
+  BackgroundWork rotation_work_;   // the guided rotation (blocks on the user's answers)
 };
 
 }  // namespace ptl::server

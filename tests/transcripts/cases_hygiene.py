@@ -33,8 +33,11 @@ def _(binary):
     s.call("textDocument/codeAction", {"textDocument": {"uri": uri},
                                        "range": {"start": {"line": 0, "character": 5}, "end": {"line": 0, "character": 49}},
                                        "context": {"diagnostics": d["params"]["diagnostics"][:1]}})
-    # The rotate command tells the client where to rotate (showMessage, before the reply).
-    s.request("workspace/executeCommand", {"command": "pulumi-token-lsp.rotateToken", "arguments": [toks[0]]})
+    # The rotate command with a token where its {uri, offset} belongs: refused, the token not echoed.
+    s.call("workspace/executeCommand", {"command": "pulumi-token-lsp.rotateToken", "arguments": [toks[0]]},
+           error={"code": -32602, "message": Re("expected \\[\\{")})
+    # Without arguments it tells the client where to rotate (showMessage, before the reply).
+    s.request("workspace/executeCommand", {"command": "pulumi-token-lsp.rotateToken", "arguments": []})
     s.expect({"method": "window/showMessage"})
     s.expect({"result": None})
     s.call("textDocument/diagnostic", {"textDocument": {"uri": uri}})
