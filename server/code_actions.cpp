@@ -144,7 +144,7 @@ json code_actions(const TextDocument& doc, const CodeActionRequest& req, const S
   std::string text;
   if (!touching.empty() || (!real_tokens.empty() && !defer_fix_all)) text = doc.text();
   const DiagnosticContext ctx{settings, remediation::environment_note(language), req.version, nullptr, req.committed,
-                              req.uri};
+                              req.uri, req.verified};
 
   std::vector<json> diagnostics;  // of each touching finding, as published
   json committed_diagnostics = json::array();

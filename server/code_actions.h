@@ -52,6 +52,8 @@ struct CodeActionRequest {
   // Where a finding's token is already committed (null: the history is not known): the
   // diagnostics the actions carry say so, and the rotate action comes first.
   const CommittedLookup* committed = nullptr;
+  // What the Pulumi API said about a finding's token (verify on): the diagnostics say it too.
+  const VerificationLookup* verified = nullptr;
 };
 
 // `edits` (byte offsets into `doc`) as a WorkspaceEdit for req.uri: documentChanges with the

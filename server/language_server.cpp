@@ -70,9 +70,10 @@ LanguageServer::LanguageServer(OutputSink& out, Logger& log, Settings defaults)
       settings_(std::move(defaults)),
       workspace_(out_, log_, workspace_work_, detector_, finder_,
                  [this](std::string_view method, json params) { send_request(method, std::move(params)); }),
-      live_(log_, verify_work_, [this](std::size_t key, const verify::Verification& answer, bool asked) {
-        verification_arrived(key, answer, asked);
-      }) {
+      live_(log_, verify_work_,
+            [this](std::size_t key, const verify::Verification& answer, bool asked, bool fresh) {
+              verification_arrived(key, answer, asked, fresh);
+            }) {
   if (!detector_.ok()) log_.error("detector failed to build: {}", detector_.error());
 }
 
@@ -499,7 +500,8 @@ void LanguageServer::check_live(const OpenDocument& doc) {
   for (std::string& s : scratch) OPENSSL_cleanse(s.data(), s.size());
 }
 
-void LanguageServer::verification_arrived(std::size_t key, const verify::Verification& answer, bool asked) {
+void LanguageServer::verification_arrived(std::size_t key, const verify::Verification& answer, bool asked,
+                                          bool fresh) {
   std::string masked;
   bool changed = false;
   for (auto& [uri, doc] : documents_) {
@@ -511,12 +513,13 @@ void LanguageServer::verification_arrived(std::size_t key, const verify::Verific
       holds = true;
       if (masked.empty()) masked = masked_token(*doc.text, f);
     });
-    if (holds) {
+    if (holds && fresh) {
       mark_dirty(doc);
       changed = true;
     }
   }
-  log_.info("verify: {} is {}", masked.empty() ? std::string("a token no longer open") : masked,
+  if (fresh)
+    log_.info("verify: {} is {}", masked.empty() ? std::string("a token no longer open") : masked,
             verify::describe(answer));
   if (asked) {
     const int type = answer.liveness == verify::Liveness::Live ? 2 : 3;  // Warning: act on it; else Info
@@ -893,8 +896,9 @@ LanguageServer::Reply LanguageServer::on_code_action(json& params) {
   std::size_t b = text.offset_of(LinePosition{r.end.line, r.end.character});
   if (b < a) std::swap(a, b);
   const CommittedLookup committed = committed_lookup(*doc);
+  const VerificationLookup verified = verification_lookup(*doc);
   CodeActionRequest req{doc->uri, doc->language_id, doc->version, a, b, decoded.value->only,
-                        committed ? &committed : nullptr};
+                        committed ? &committed : nullptr, verified ? &verified : nullptr};
   return Reply{code_actions(text, req, settings_, client_), std::nullopt, {}};
 }
 

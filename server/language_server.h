@@ -173,7 +173,7 @@ class LanguageServer {
   void check_live(const OpenDocument& doc);
   // An answer arrived: the documents holding that token are published again; one the user asked
   // about is also shown.
-  void verification_arrived(std::size_t key, const verify::Verification& answer, bool asked);
+  void verification_arrived(std::size_t key, const verify::Verification& answer, bool asked, bool fresh);
   // The finding named by executeCommand's arguments [{"uri", "offset"}] (a real token starting at
   // offset in an open document), or nullopt with `error_message` (and `doc` set when the
   // document is open but the token is gone).

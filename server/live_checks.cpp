@@ -45,7 +45,7 @@ void LiveChecks::check(const std::vector<std::string_view>& tokens, bool asked) 
     const std::size_t key = token_key(token);
     if (in_flight_.count(key)) continue;
     if (const verify::Verification* known = find(key)) {
-      if (asked) arrived_(key, *known, true);
+      if (asked) arrived_(key, *known, true, false);
       continue;
     }
     in_flight_.insert(key);
@@ -58,7 +58,7 @@ void LiveChecks::check(const std::vector<std::string_view>& tokens, bool asked) 
         if (generation != generation_) return;  // the settings changed meanwhile
         in_flight_.erase(key);
         answers_[key] = answer;
-        arrived_(key, answers_[key], asked);
+        arrived_(key, answers_[key], asked, true);
       };
     });
   }

@@ -30,8 +30,9 @@ namespace ptl::server {
 class LiveChecks {
  public:
   // Called on the server's thread when an answer arrives: the key (token_key) of the token, its
-  // answer, and whether the user asked for it (the code action) rather than an open or a save.
-  using Arrived = std::function<void(std::size_t key, const verify::Verification& answer, bool asked)>;
+  // answer, whether the user asked for it (the code action) rather than an open or a save, and
+  // whether it is new (false: a known answer, repeated for the user who asked).
+  using Arrived = std::function<void(std::size_t key, const verify::Verification& answer, bool asked, bool fresh)>;
 
   LiveChecks(Logger& log, BackgroundWork& work, Arrived arrived);
 
