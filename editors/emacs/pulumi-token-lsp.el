@@ -47,8 +47,9 @@ Keys: :severity (\"error\", \"warning\", \"information\", \"hint\"),
 :maxFindingsPerDocument, :maxDocumentSize, :workspaceDiagnostics (\"on\", the
 default, or \"off\": scan the project's files that are not visited),
 :workspaceMaxFiles, :workspaceMaxBytes (caps of that scan, logged and shown
-when reached), :historyCheck (t or :json-false).  Left out: the server's
-defaults.
+when reached), :historyCheck (t or :json-false), :verify (\"off\", the
+default, or \"on\": ask the Pulumi API whether tokens are live),
+:verifyBackend, :verifyTimeout.  Left out: the server's defaults.
 Example: (:severity \"warning\" :environmentVariable \"MY_PULUMI_TOKEN\")."
   :type 'plist)
 
