@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 #include <map>
 #include <string>
 #include <vector>
@@ -826,4 +828,76 @@ TEST_CASE("a pulling client is asked to pull again when the history arrives, and
                                 {"previousResultId", before["result"]["resultId"]}});
   REQUIRE(after["result"]["kind"] == "full");
   CHECK(after["result"]["items"][0]["data"]["committed"]["commit"] == id);
+}
+
+namespace {
+
+// Runs the server's posted work until a message with `method` was sent (the rotation flow asks
+// from its own thread); empty when none came within ~5 s.
+json await_message(Session& s, const std::string& method) {
+  for (int i = 0; i < 500; ++i) {
+    s.server.drain_background();
+    s.server.flush();
+    for (const json& m : s.sink.sent)
+      if (m.value("method", "") == method) return m;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("the rotate action starts the guided rotation: the store is asked for, one rotation at a time, Cancel "
+          "changes nothing, and shutdown ends one that waits") {
+  Session s;
+  s.initialize({{"workspace", {{"applyEdit", true}}}}, {{"workspaceDiagnostics", "off"}, {"historyCheck", false}});
+  const std::string tok = make_token(151);
+  s.open("file:///w/a.ts", "typescript", "const a = \"" + tok + "\";\n");
+  const json actions = s.request(2, "textDocument/codeAction",
+                                 {{"textDocument", {{"uri", "file:///w/a.ts"}}},
+                                  {"range", {{"start", pos(0, 12)}, {"end", pos(0, 12)}}},
+                                  {"context", {{"diagnostics", json::array()}}}});
+  json rotate;
+  for (const json& a : actions["result"])
+    if (a.contains("command") && a["command"]["command"] == "pulumi-token-lsp.rotateToken") rotate = a["command"];
+  REQUIRE(rotate.is_object());
+  CHECK(rotate["arguments"] == json::array({{{"uri", "file:///w/a.ts"}, {"offset", 11}}}));
+
+  // The first question: where to store the new token.
+  CHECK(s.request(3, "workspace/executeCommand", rotate)["result"].is_null());
+  json ask = await_message(s, "window/showMessageRequest");
+  REQUIRE(ask.is_object());
+  CHECK(ask["params"]["message"].get<std::string>().find(tok.substr(0, 8) + "\xE2\x80\xA6") != std::string::npos);
+  CHECK(ask["params"]["actions"].size() == 3);
+  CHECK(ask["params"]["actions"][0]["title"].get<std::string>().find("HashiCorp Vault (secret/pulumi") == 0);
+  CHECK(ask.dump().find(tok) == std::string::npos);
+  // One at a time.
+  CHECK(s.request(4, "workspace/executeCommand", rotate)["error"]["message"] == "a rotation is already running");
+  // Dismissed: nothing changes, and the user is told.
+  s.send({{"jsonrpc", "2.0"}, {"id", ask["id"]}, {"result", nullptr}});
+  const json told = await_message(s, "window/showMessage");
+  REQUIRE(told.is_object());
+  CHECK(told["params"]["message"] == "Rotation cancelled: nothing was changed.");
+
+  // Another one, left waiting: shutdown ends it (the server's destructor would otherwise wait).
+  CHECK(s.request(5, "workspace/executeCommand", rotate)["result"].is_null());
+  REQUIRE(await_message(s, "window/showMessageRequest").is_object());
+  CHECK(s.request(6, "shutdown", nullptr)["result"].is_null());
+  const json ended = await_message(s, "window/showMessage");
+  REQUIRE(ended.is_object());
+  CHECK(ended["params"]["message"] == "Rotation cancelled: nothing was changed.");
+}
+
+TEST_CASE("executeCommand of the check and rotate commands: bad arguments and verify off are refused") {
+  Session s;
+  s.initialize();
+  s.open("file:///w/a.ts", "typescript", "const a = \"" + make_token(152) + "\";\n");
+  const json check = {{"command", "pulumi-token-lsp.checkToken"}, {"arguments", {{{"uri", "file:///w/a.ts"}, {"offset", 11}}}}};
+  CHECK(s.request(2, "workspace/executeCommand", check)["error"]["code"] == -32600);  // verify is off
+  const json moved = {{"command", "pulumi-token-lsp.rotateToken"}, {"arguments", {{{"uri", "file:///w/a.ts"}, {"offset", 3}}}}};
+  CHECK(s.request(3, "workspace/executeCommand", moved)["error"]["code"] == -32801);  // no token there
+  const json closed = {{"command", "pulumi-token-lsp.rotateToken"}, {"arguments", {{{"uri", "file:///w/b.ts"}, {"offset", 11}}}}};
+  CHECK(s.request(4, "workspace/executeCommand", closed)["error"]["code"] == -32602);
+  const json bad = {{"command", "pulumi-token-lsp.rotateToken"}, {"arguments", {"file:///w/a.ts"}}};
+  CHECK(s.request(5, "workspace/executeCommand", bad)["error"]["code"] == -32602);
 }
