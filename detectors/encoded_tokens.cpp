@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <tuple>
@@ -101,10 +102,45 @@ struct Prefilter {
       add_alignments(text, literals);
     }
     add_alignments("\\u00", literals);
-    for (std::size_t i = 0; i < literals.size(); ++i) set(literals[i].text[0], literals[i].text[1], i % 6);
     set('\\', 'u', 6);
     set('\\', '/', 6);
     for (char c : std::string_view("0123456789abcdefABCDEF")) set('%', c, 7);
+    // Buckets 0-5 for the literals' first pairs, chosen one pair at a time so that as few pairs
+    // of ordinary text as possible pass the masks (a pair that passes costs an exact test): with
+    // the literals dealt round-robin, 1.9% of printable pairs (weighted as below) passed, and
+    // typing "xx" did; chosen, 1.0%, and it does not.
+    std::vector<std::string> firsts;
+    for (const Base64Literal& l : literals) firsts.push_back(l.text.substr(0, 2));
+    std::sort(firsts.begin(), firsts.end());
+    firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
+    for (const std::string& f : firsts) pairs.set(key(f[0], f[1]));
+    for (const std::string& f : firsts) {
+      std::size_t best = 0;
+      double best_cost = -1;
+      for (std::size_t bucket = 0; bucket < 6; ++bucket) {
+        Prefilter trial = *this;
+        trial.set(f[0], f[1], bucket);
+        const double cost = trial.false_positives();
+        if (best_cost < 0 || cost < best_cost) best = bucket, best_cost = cost;
+      }
+      set(f[0], f[1], best);
+    }
+  }
+  // The weight of the printable pairs that pass the masks but are not in `pairs`: a repeated
+  // character (typing) weighs 20, two lowercase letters or a space 3, the rest 1.
+  double false_positives() const {
+    double cost = 0;
+    for (int a = 32; a < 127; ++a) {
+      for (int b = 32; b < 127; ++b) {
+        if (!(lo0[a & 15] & hi0[a >> 4] & lo1[b & 15] & hi1[b >> 4])) continue;
+        if (pairs.test(key(static_cast<char>(a), static_cast<char>(b)))) continue;
+        double w = a == b ? 20 : 1;
+        if (std::islower(a) && std::islower(b)) w *= 3;
+        if (a == ' ' || b == ' ') w *= 3;
+        cost += w;
+      }
+    }
+    return cost;
   }
   void set(char a, char b, std::size_t bucket) {
     pairs.set(key(a, b));
