@@ -293,6 +293,18 @@ LanguageServer::Reply LanguageServer::on_initialize(json& params) {
                std::nullopt, {}};
 }
 
+void LanguageServer::register_workspace_watcher() {
+  if (workspace_watcher_registered_ || !client_.didChangeWatchedFilesDynamic || !settings_.workspace_diagnostics ||
+      folders_.empty())
+    return;
+  // Files changed outside the editor (a checkout, a generator) keep the workspace's results current.
+  workspace_watcher_registered_ = true;
+  send_request("client/registerCapability",
+               {{"registrations",
+                 {{{"id", "pulumi-token-lsp-workspace-files"}, {"method", "workspace/didChangeWatchedFiles"},
+                   {"registerOptions", {{"watchers", {{{"globPattern", "**/*"}}}}}}}}}});
+}
+
 void LanguageServer::on_initialized() {
   if (client_.didChangeConfigurationDynamic) {
     send_request("client/registerCapability",
@@ -309,13 +321,7 @@ void LanguageServer::on_initialized() {
                      {"registerOptions",
                       {{"watchers", {{{"globPattern", fmt::format("**/{}", scan::kProjectConfigFileName)}}}}}}}}}});
   }
-  if (client_.didChangeWatchedFilesDynamic && settings_.workspace_diagnostics && !folders_.empty()) {
-    // Files changed outside the editor (a checkout, a generator) keep the workspace's results current.
-    send_request("client/registerCapability",
-                 {{"registrations",
-                   {{{"id", "pulumi-token-lsp-workspace-files"}, {"method", "workspace/didChangeWatchedFiles"},
-                     {"registerOptions", {{"watchers", {{{"globPattern", "**/*"}}}}}}}}}});
-  }
+  register_workspace_watcher();
   report_project_config_problems();
   workspace_.rescan_all(folders_, settings_, project_configs_);
   got_initialized_ = true;
@@ -654,6 +660,7 @@ void LanguageServer::on_did_change_workspace_folders(json& params) {
   log_.info("workspace folders changed: {} folders", folders_.size());
   reload_project_configs();
   if (settings_.history_check && got_initialized_) start_history_check(false);
+  register_workspace_watcher();  // the first folder of a workspace that had none
 }
 
 LanguageServer::Reply LanguageServer::on_workspace_diagnostic(json& params) {
@@ -680,6 +687,7 @@ void LanguageServer::apply_client_settings(const json& section) {
   if (!settings_.history_check)
     for (auto& [uri, doc] : documents_) doc.committed.clear();
   live_.configure(settings_);
+  if (got_initialized_) register_workspace_watcher();  // workspaceDiagnostics turned on later
   mark_all_dirty();
   if (initialized_) workspace_.update_settings(settings_);
   // Pulling clients learn of the change only when asked to pull again.

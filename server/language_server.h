@@ -190,6 +190,9 @@ class LanguageServer {
   // error (an object) when the client answered with one.
   using ResponseHandler = std::function<void(const nlohmann::json& result, const nlohmann::json& error)>;
   void send_request(std::string_view method, nlohmann::json params, ResponseHandler on_response = {});
+  // Registers the **/* watcher of workspace diagnostics, once, when the client can and the
+  // setting is on (at initialized, or when the setting or the first folder comes later).
+  void register_workspace_watcher();
   void request_configuration();
   void apply_client_settings(const nlohmann::json& section);
   // Reads the project config files again, re-scopes every open document and republishes.
@@ -231,6 +234,7 @@ class LanguageServer {
   nlohmann::json current_request_id_;           // the id of the request being answered
   bool got_initialized_ = false;   // the client sent `initialized`
   bool history_registered_ = false;  // the .git watchers are registered
+  bool workspace_watcher_registered_ = false;  // the **/* watcher of workspace diagnostics
   std::set<std::filesystem::path> history_folders_;  // folders whose repository was looked for
   std::vector<Repository> repositories_;  // never shrinks: documents keep indices into it
   // Set when the server goes away: the history jobs read it (shared, so it outlives neither).

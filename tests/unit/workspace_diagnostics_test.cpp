@@ -346,3 +346,25 @@ TEST_CASE("workspace diagnostics: progress is created, begun, reported and ended
     CHECK(message.find("101 of 101") == std::string::npos);
   }
 }
+
+TEST_CASE("workspace diagnostics: turned on after initialized, the **/* watcher is registered then, once") {
+  Workspace w;
+  Session s;
+  const json caps = {{"workspace", {{"didChangeWatchedFiles", {{"dynamicRegistration", true}}}}}};
+  ptl::testing::initialize_with_folders(s, {w.root()}, caps, {{"workspaceDiagnostics", "off"}, {"historyCheck", false}});
+  auto watchers = [&] {
+    int n = 0;
+    for (const json& m : ptl::testing::messages_of(s, "client/registerCapability"))
+      if (m["params"]["registrations"][0]["id"] == "pulumi-token-lsp-workspace-files") ++n;
+    return n;
+  };
+  CHECK(watchers() == 0);  // what `initialized` sent
+  CHECK(ptl::testing::messages_of(s, "client/registerCapability").size() == 1);  // the project config's watcher
+  s.settle();
+  s.notify("workspace/didChangeConfiguration", {{"settings", {{"pulumiTokenLsp", {{"workspaceDiagnostics", "on"}}}}}});
+  CHECK(watchers() == 1);
+  s.settle();
+  CHECK(s.published().size() == 1);  // src/a.ts, scanned now
+  s.notify("workspace/didChangeConfiguration", {{"settings", {{"pulumiTokenLsp", {{"severity", "warning"}}}}}});
+  CHECK(watchers() == 0);  // not again
+}
