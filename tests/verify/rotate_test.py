@@ -310,15 +310,20 @@ def _(d: Path, stores: Stores):
         s = stores.standin(store)
         expected = {
             "vault": [f"GET {s.url}/v1/secret/data/pulumi", f"POST {s.url}/v1/secret/data/pulumi",
-                      "X-Vault-Token: <masked>"],
+                      "X-Vault-Token: <VAULT_TOKEN>", '"options":{"cas":"<the version read>"}',
+                      '"api_key":"<the new token>"'],
             "aws": [f"POST {s.url}/", "X-Amz-Target: secretsmanager.PutSecretValue",
                     "X-Amz-Target: secretsmanager.GetSecretValue", "Authorization: AWS4-HMAC-SHA256"],
             "conjur": [f"POST {s.url}/authn/acme/host%2Fci/authenticate",
                        f"POST {s.url}/secrets/acme/variable/pulumi%2Faccess-token",
-                       f"GET {s.url}/secrets/acme/variable/pulumi%2Faccess-token"],
+                       f"GET {s.url}/secrets/acme/variable/pulumi%2Faccess-token", "body: <CONJUR_AUTHN_API_KEY>",
+                       "body: <the new token>"],
         }[store]
         for text in expected:
             assert text in out, (store, text, out)
+        # 4 to the Pulumi API before the store, the store's own (write and read-back), then the DELETE
+        count = 4 + {"vault": 3, "aws": 2, "conjur": 4}[store] + 1
+        assert f"Requests a real run would send ({count}; none was sent)" in out, (store, out)
 
 
 def stopped_at_store(d: Path, stores: Stores, store: str, says: str):
