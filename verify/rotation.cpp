@@ -343,10 +343,10 @@ RotationResult Flow::dry_run(PulumiTokenApi& api) {
   const std::string description = replacement_description(request_.file);
   api.create_token(assumed, description, request_.expires);
   ui_.report(RotationStep::Create, fmt::format("Would create a replacement of the same kind, described \"{}\".", description));
-  store_.put(kDryRunSecret);
-  store_.read_back(kDryRunSecret);
+  store_.rehearse(kDryRunSecret);
   ui_.report(RotationStep::Store,
-             fmt::format("Would store it in {} and read it back (the store's later requests depend on its answers).",
+             fmt::format("Would store it in {} and read it back (what a real run takes from the store's answers is "
+                         "shown <in angle brackets>).",
                          store_.describe()));
   ui_.report(RotationStep::Fix, fmt::format("Would rewrite {} to read the token from {}.", request_.file, store_.describe()));
   api.delete_token(assumed, "TOKEN-ID");

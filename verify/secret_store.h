@@ -38,6 +38,16 @@ class SecretStore {
   // Reads the entry back and compares it with `secret` (constant time). ok only when equal: the
   // flow never revokes the old token before this succeeded.
   virtual StoreOutcome read_back(std::string_view secret) = 0;
+
+  // For a dry run (the transport is a RecordingTransport, which answers nothing): sends every
+  // request that put and then read_back would send for `secret` when each answer is the expected
+  // one, in order, and ignores the answers; a value that a real run takes from an answer is shown
+  // as a placeholder in angle brackets ("<the version read>", "<the access token>"). The default,
+  // put then read_back, suits a store whose requests do not depend on earlier answers.
+  virtual void rehearse(std::string_view secret) {
+    put(secret);
+    read_back(secret);
+  }
 };
 
 // Which store and entry, and how to reach it. Unset fields come from the environment each store's

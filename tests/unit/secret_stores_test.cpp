@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/unit/test_tokens.h"
+#include "verify/recording_transport.h"
 #include "verify/sigv4.h"
 
 using nlohmann::json;
@@ -644,6 +645,51 @@ TEST_CASE("Conjur: a wrong API key, an undeclared variable, a refused update and
 }
 
 // ---- configuration ----------------------------------------------------------------------------
+
+TEST_CASE("rehearse sends every request of put and read_back even when nothing answers (the dry run)") {
+  // A RecordingTransport answers nothing: the requests that follow an answer are sent anyway,
+  // with placeholders for what the answers would have given.
+  const std::string secret = "<the new token>";
+  struct Row {
+    StoreConfig::Kind kind;
+    std::map<std::string, std::string> environment;
+    std::vector<std::string> expected;  // method and URL of each request, in order
+  };
+  const std::vector<Row> rows = {
+      {StoreConfig::Kind::Vault,
+       vault_environment(),
+       {"GET https://vault.test:8200/v1/secret/data/pulumi", "POST https://vault.test:8200/v1/secret/data/pulumi",
+        "GET https://vault.test:8200/v1/secret/data/pulumi"}},
+      {StoreConfig::Kind::AwsSecretsManager,
+       aws_environment(),
+       {"POST https://secretsmanager.eu-west-1.amazonaws.com/", "POST https://secretsmanager.eu-west-1.amazonaws.com/"}},
+      {StoreConfig::Kind::Conjur,
+       conjur_environment(),
+       {"POST https://conjur.test/authn/acme/host%2Fci%2Frotator/authenticate",
+        "POST https://conjur.test/secrets/acme/variable/pulumi%2Faccess-token",
+        "POST https://conjur.test/authn/acme/host%2Fci%2Frotator/authenticate",
+        "GET https://conjur.test/secrets/acme/variable/pulumi%2Faccess-token"}},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(static_cast<int>(row.kind));
+    ptl::verify::RecordingTransport recorder([](std::string_view text) { return std::string(text); });
+    auto store = make(config_for(row.kind, row.environment), recorder.transport());
+    store->rehearse(secret);
+    std::vector<std::string> seen;
+    for (const auto& r : recorder.requests()) seen.push_back(r.method + " " + r.url);
+    CHECK(seen == row.expected);
+    const auto requests = recorder.requests();
+    if (row.kind == StoreConfig::Kind::Vault && requests.size() == 3) {
+      CHECK(json::parse(requests[1].body) ==
+            json{{"options", {{"cas", "<the version read>"}}}, {"data", {{"api_key", secret}}}});
+    }
+    if (row.kind == StoreConfig::Kind::Conjur && requests.size() == 4) {
+      CHECK(requests[1].body == secret);
+      const std::pair<std::string, std::string> authorization{"Authorization", "Token <masked>"};
+      CHECK(requests[3].headers == std::vector{authorization});
+    }
+  }
+}
 
 TEST_CASE("missing or unusable configuration names the variables, never their values") {
   struct Row {

@@ -2,62 +2,44 @@
 """`pulumi-token-lsp rotate` through the real binary and real TLS (issue 15): a local HTTPS stand-in
 of the Pulumi token API (GET /api/user, the token lists, create and delete, with the real shapes:
 pulumi.com/docs/reference/cloud-rest-api access-tokens and personal-access-tokens), which checks
-every Authorization header (the leaked token may only ever reach GET /api/user), and the secret
-stores' stand-ins. Asserts: the file ends up with the fix, the store holds the new token, the old
-one is deleted, no full token on stdout or stderr; a failure between steps leaves the old token
-alive and says so; the dry run sends nothing.
+every Authorization header (the leaked token may only ever reach GET /api/user), and the stand-ins
+of Vault KV v2, AWS Secrets Manager and Conjur (standins.py), all with certificates of one test CA
+(tls_ca.py) that the binary trusts through SSL_CERT_FILE.
 
-Usage: rotate_test.py BINARY. Tokens are built at run time; the repository holds none."""
+Asserts, for each store: the file ends up with that store's code fix, which parses (the real
+parsers of tests/remediation/check_parsers.mjs), the store holds the new token (read back from the
+stand-in), the old one is deleted; a store that fails the write or answers another value on the
+read-back, and a Vault check-and-set conflict, leave the old token alive and say so; --dry-run
+prints every request masked and sends nothing; a "no" on a terminal (a pseudo-terminal) stops the
+flow; no terminal and no --yes is refused; credentials that are the leaked token are refused; a
+token that is not live creates nothing. No output ever holds a full token or a store credential.
+
+Usage: rotate_test.py BINARY. Tokens are built at run time; the repository holds none. Needs node
+and tests/remediation's npm packages (npm ci there) for the parser check."""
 
 from __future__ import annotations
 
-import atexit
 import json
 import os
-import shutil
-import ssl
+import pty
+import secrets
 import subprocess
 import sys
-import tempfile
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scan"))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "scan"))
 from harness import TOKENS, case, finish, token  # noqa: E402
+from standins import AwsStandin, ConjurStandin, VaultStandin  # noqa: E402
+from tls_ca import TestCA  # noqa: E402
 
 BINARY = os.path.abspath(sys.argv[1])
-WORK = Path(tempfile.mkdtemp(prefix="rotate-test-"))
-atexit.register(shutil.rmtree, WORK, ignore_errors=True)
-
-
-def openssl(*args):
-    subprocess.run(["openssl", *args], cwd=WORK, check=True, capture_output=True)
-
-
-def make_certificates():
-    """A CA and a server certificate for 127.0.0.1, made at run time."""
-    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
-            "-subj", "/CN=rotate-test CA")
-    openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=server")
-    (WORK / "server.ext").write_text("subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n")
-    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out",
-            "server.pem", "-days", "2", "-extfile", "server.ext")
-
-
-make_certificates()
-CA = str(WORK / "ca.pem")
-
-
-def serve(handler) -> int:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(str(WORK / "server.pem"), str(WORK / "server.key"))
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server.server_address[1]
-
+TLS = TestCA("rotate-test CA")
+CHECK_PARSERS = HERE.parent / "remediation" / "check_parsers.mjs"
+DESCRIPTION = "pulumi-token-lsp: replaces the token in infra/index"
 
 # --- the stand-in of the Pulumi token API -------------------------------------------------------
 
@@ -132,7 +114,7 @@ class PulumiHandler(BaseHTTPRequestHandler):
             if path == "/api/user/tokens" and method == "POST":
                 request = json.loads(body)
                 API.counter += 1
-                value = token(f"new-{API.counter}-{id(API)}")
+                value = token(f"new-{API.counter}-{secrets.token_hex(8)}")
                 API.tokens[value] = {"id": f"t-new-{API.counter}", "name": "",
                                      "description": request.get("description", ""), "lastUsed": 0}
                 API.created.append(value)
@@ -149,143 +131,333 @@ class PulumiHandler(BaseHTTPRequestHandler):
     do_GET = do_POST = do_DELETE = handle_any
 
 
-API_URL = f"https://127.0.0.1:{serve(PulumiHandler)}"
+API_URL = f"https://127.0.0.1:{TLS.serve(PulumiHandler).server_address[1]}"
 
-# --- the store ----------------------------------------------------------------------------------
-# PENDING the stores branch (make_secret_store and tests/verify/standins.py): until it lands this
-# adapter drives a file-backed make_secret_store linked into a local build only (never committed),
-# and this file is not registered with CTest. When it lands: start the Vault stand-in of
-# standins.py here, return its VAULT_ADDR / VAULT_TOKEN from store_env() and its stored value from
-# store_value(), make the store failure case answer 500 and add a read-back-differs case.
+# --- the stores ---------------------------------------------------------------------------------
+# Fresh stand-ins for each case, with credentials made at run time (and never to be printed).
 
-STUB_STORE = WORK / "store"
+CREDENTIALS: list[str] = []  # every store credential made, checked against every output
 
 
-def store_env() -> dict:
-    return {"PTL_STUB_STORE_FILE": str(STUB_STORE)}
+def credential(prefix: str) -> str:
+    value = prefix + secrets.token_hex(12)
+    CREDENTIALS.append(value)
+    return value
 
 
-def store_value() -> str:
-    return STUB_STORE.read_text() if STUB_STORE.exists() else ""
+class Stores:
+    """The three stand-ins, the environment that points the binary at each, and what each holds."""
+
+    def __init__(self, vault_class=VaultStandin):
+        self.vault = vault_class(TLS, credential("hvs."))
+        self.aws = AwsStandin(TLS, "AKIA" + secrets.token_hex(8).upper(), credential("aws/secret/"), "eu-west-1",
+                              session_token=credential("session-"))
+        self.conjur = ConjurStandin(TLS, "acme", "host/ci", credential("conjur-key-"))
+        self.conjur.declare("pulumi/access-token")
+
+    def env(self, store: str) -> dict:
+        if store == "vault":
+            return {"VAULT_ADDR": self.vault.url, "VAULT_TOKEN": self.vault.token}
+        if store == "aws":
+            return {"AWS_ACCESS_KEY_ID": self.aws.access_key, "AWS_SECRET_ACCESS_KEY": self.aws.secret_key,
+                    "AWS_SESSION_TOKEN": self.aws.session_token, "AWS_REGION": self.aws.region,
+                    "AWS_ENDPOINT_URL_SECRETS_MANAGER": self.aws.url}
+        return {"CONJUR_APPLIANCE_URL": self.conjur.url, "CONJUR_ACCOUNT": self.conjur.account,
+                "CONJUR_AUTHN_LOGIN": self.conjur.login, "CONJUR_AUTHN_API_KEY": self.conjur.api_key}
+
+    def standin(self, store: str):
+        return {"vault": self.vault, "aws": self.aws, "conjur": self.conjur}[store]
+
+    def value(self, store: str) -> str | None:
+        if store == "vault":
+            fields = self.vault.value("secret", "pulumi")
+            return None if fields is None else fields.get("api_key")
+        if store == "aws":
+            return self.aws.value("pulumi-access-token")
+        return self.conjur.value("pulumi/access-token")
+
+    def requests(self) -> int:
+        return sum(len(s.requests) for s in (self.vault, self.aws, self.conjur))
+
+    def close(self):
+        for s in (self.vault, self.aws, self.conjur):
+            s.close()
 
 
-# --- running the binary -------------------------------------------------------------------------
+# --- the fixtures and running the binary --------------------------------------------------------
 
-SOURCE = 'import * as pulumi from "@pulumi/pulumi";\n\nconst accessToken = "{token}";\nexport const t = accessToken;\n'
-
-
-def run(fixture: Path, *args, credentials=None, stdin=None):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PULUMI_", "VAULT_", "AWS_", "CONJUR_"))}
-    env.update({"SSL_CERT_FILE": CA, "HOME": str(fixture), "PULUMI_ACCESS_TOKEN": credentials or API.credentials,
-                "NO_PROXY": "*"})
-    env.update(store_env())
-    p = subprocess.run([BINARY, "rotate", *args, "--backend", API_URL, "--timeout", "5"], cwd=fixture, env=env,
-                       input=stdin, capture_output=True, text=True, timeout=60)
-    for t in TOKENS + API.created:
-        assert t not in p.stdout and t not in p.stderr, "a full token was printed"
-    return p
+SOURCES = {
+    "ts": ('import * as pulumi from "@pulumi/pulumi";\n\nconst accessToken = "{token}";\nexport const t = accessToken;\n',
+           "typescript"),
+    "py": ('import pulumi\n\naccess_token = "{token}"\npulumi.export("t", access_token)\n', "python"),
+}
+STORES = {"vault": "ts", "aws": "py", "conjur": "ts"}  # the language each store's full rotation is run on
 
 
-def leaked_file(fixture: Path) -> Path:
-    f = fixture / "infra" / "index.ts"
+def leaked_file(fixture: Path, ext: str = "ts", value: str | None = None) -> Path:
+    f = fixture / "infra" / f"index.{ext}"
     f.parent.mkdir(parents=True)
-    f.write_text(SOURCE.replace("{token}", API.leaked))
+    f.write_text(SOURCES[ext][0].replace("{token}", value or API.leaked))
     return f
 
 
-def start():
+def assert_clean(*texts: str):
+    """No full token and no store credential in any output."""
+    for text in texts:
+        for t in TOKENS + API.created:
+            assert t not in text, "a full token was printed"
+        for c in CREDENTIALS:
+            assert c not in text, "a store credential was printed"
+
+
+def run(fixture: Path, stores: Stores, store: str, *args, credentials=None, stdin=None, terminal_input=None):
+    """The binary's `rotate` in `fixture` against the stand-ins; terminal_input: lines typed on a
+    pseudo-terminal that is its standard input (else `stdin` through a pipe)."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("PULUMI_", "VAULT_", "AWS_", "CONJUR_")) and
+           k.upper() not in ("HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY", "SSL_CERT_DIR")}
+    env.update({"SSL_CERT_FILE": TLS.ca_file, "HOME": str(fixture), "PULUMI_ACCESS_TOKEN": credentials or API.credentials})
+    env.update(stores.env(store))
+    command = [BINARY, "rotate", *args, "--store", store, "--backend", API_URL, "--timeout", "5"]
+    if terminal_input is None:
+        p = subprocess.run(command, cwd=fixture, env=env, input=stdin, capture_output=True, text=True, timeout=60)
+    else:
+        master, slave = pty.openpty()
+        try:
+            os.write(master, terminal_input.encode())
+            p = subprocess.run(command, cwd=fixture, env=env, stdin=slave, capture_output=True, text=True, timeout=60)
+        finally:
+            os.close(slave)
+            os.close(master)
+    assert_clean(p.stdout, p.stderr)
+    return p
+
+
+def parses(files: list[tuple[Path, str]]):
+    """Each (file, checker) parses with its language's real parser, as the remediation tests check
+    their fixes."""
+    manifest = files[0][0].parent / "manifest.tsv"
+    manifest.write_text("".join(f"{checker}\t{f}\t{f.name}\n" for f, checker in files))
+    p = subprocess.run(["node", str(CHECK_PARSERS), str(manifest)], capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, ("the fixed file does not parse", p.stdout, p.stderr)
+
+
+def with_stores(fn, vault_class=VaultStandin):
+    """Runs fn(fixture, stores) with fresh stand-ins and a reset Pulumi API."""
+    def run_case(d: Path):
+        API.reset()
+        stores = Stores(vault_class)
+        try:
+            fn(d, stores)
+        finally:
+            stores.close()
+    run_case.__doc__ = fn.__doc__
+    return case(run_case)
+
+
+# What each store's code fix reads the token with (remediation/lookup_snippets.cpp's names).
+FIX_MARKS = {"vault": ("secret/data/pulumi", "api_key"), "aws": ("pulumi-access-token",),
+             "conjur": ("pulumi/access-token",)}
+
+
+@with_stores
+def _(d: Path, stores: Stores):
+    """a full rotation for each store: new token created, stored and read back, the file fixed, the leaked one deleted"""
+    fixed = []
+    for store, ext in STORES.items():
+        API.reset()
+        root = d / store
+        f = leaked_file(root, ext)
+        p = run(root, stores, store, f"infra/index.{ext}:3", "--yes")
+        assert p.returncode == 0, (store, p.returncode, p.stdout, p.stderr)
+        assert "rotated:" in p.stdout, (store, p.stdout)
+        for step in ("[check]", "[create]", "[store]", "[fix]", "[revoke]"):
+            assert step in p.stdout, (store, step, p.stdout)
+        assert len(API.created) == 1, (store, API.created)
+        assert stores.value(store) == API.created[0], (store, "the store does not hold the new token")
+        assert not API.live(API.leaked), (store, "the leaked token is still live")
+        assert API.live(API.created[0]), store
+        assert ("DELETE", "/api/user/tokens/t-leaked") in API.requests, (store, API.requests)
+        text = f.read_text()
+        assert API.leaked not in text and "pul-" not in text, (store, text)
+        for mark in FIX_MARKS[store]:
+            assert mark in text, (store, mark, text)
+        assert not API.problems, (store, API.problems)
+        fixed.append((f, SOURCES[ext][1]))
+    parses(fixed)
+
+
+@with_stores
+def _(d: Path, stores: Stores):
+    """--dry-run prints every request of each store, masked, sends nothing and writes nothing"""
+    for store in STORES:
+        API.reset()
+        root = d / store
+        f = leaked_file(root)
+        before = f.read_text()
+        p = run(root, stores, store, "infra/index.ts:3:30", "--dry-run")
+        assert p.returncode == 0, (store, p.returncode, p.stdout, p.stderr)
+        assert API.requests == [], (store, API.requests)
+        assert stores.requests() == 0, (store, "a store stand-in got a request")
+        assert f.read_text() == before, store
+        assert [x.name for x in root.iterdir()] == ["infra"], "something was written"
+        out = p.stdout
+        for line in (f"GET {API_URL}/api/user", f"GET {API_URL}/api/user/tokens", f"POST {API_URL}/api/user/tokens",
+                     f"DELETE {API_URL}/api/user/tokens/TOKEN-ID"):
+            assert f"  {line}\n" in out, (store, line, out)
+        assert "Authorization: token " + API.leaked[:8] + "\u2026" in out, (store, out)
+        assert "replaces the token in infra/index.ts" in out, (store, out)
+        s = stores.standin(store)
+        expected = {
+            "vault": [f"GET {s.url}/v1/secret/data/pulumi", f"POST {s.url}/v1/secret/data/pulumi",
+                      "X-Vault-Token: <VAULT_TOKEN>", '"options":{"cas":"<the version read>"}',
+                      '"api_key":"<the new token>"'],
+            "aws": [f"POST {s.url}/", "X-Amz-Target: secretsmanager.PutSecretValue",
+                    "X-Amz-Target: secretsmanager.GetSecretValue", "Authorization: AWS4-HMAC-SHA256"],
+            "conjur": [f"POST {s.url}/authn/acme/host%2Fci/authenticate",
+                       f"POST {s.url}/secrets/acme/variable/pulumi%2Faccess-token",
+                       f"GET {s.url}/secrets/acme/variable/pulumi%2Faccess-token", "body: <CONJUR_AUTHN_API_KEY>",
+                       "body: <the new token>"],
+        }[store]
+        for text in expected:
+            assert text in out, (store, text, out)
+        # 4 to the Pulumi API before the store, the store's own (write and read-back), then the DELETE
+        count = 4 + {"vault": 3, "aws": 2, "conjur": 4}[store] + 1
+        assert f"Requests a real run would send ({count}; none was sent)" in out, (store, out)
+
+
+def stopped_at_store(d: Path, stores: Stores, store: str, says: str):
+    """Runs a rotation (--yes) that the store step must stop: exit 1 and `says` in the output, the new
+    token named by its description, the leaked one still live and not deleted, the file unchanged."""
     API.reset()
-    if STUB_STORE.exists():
-        STUB_STORE.unlink()
+    f = leaked_file(d / store)
+    before = f.read_text()
+    p = run(d / store, stores, store, "infra/index.ts:3", "--yes")
+    assert p.returncode == 1, (store, p.returncode, p.stdout, p.stderr)
+    assert says in p.stdout, (store, says, p.stdout)
+    assert DESCRIPTION in p.stdout and "still live" in p.stdout, (store, p.stdout)
+    assert API.live(API.leaked), (store, "the leaked token was deleted")
+    assert ("DELETE", "/api/user/tokens/t-leaked") not in API.requests, store
+    assert f.read_text() == before, store
+    assert not API.problems, (store, API.problems)
 
 
-@case
-def rotates_end_to_end(d: Path):
-    """a live leaked token is replaced, stored, fixed in the file and deleted, with --yes"""
-    start()
+@with_stores
+def _(d: Path, stores: Stores):
+    """a store that answers 500 on the write: the leaked token stays live, the new one is named and deleted again"""
+    first_write = {"vault": 2, "aws": 1, "conjur": 2}  # vault reads first; conjur authenticates first
+    for store, nth in first_write.items():
+        stores.standin(store).fail(nth, status=500, body=b'{"errors":["internal error"]}')
+        stopped_at_store(d, stores, store, "HTTP 500")
+        assert len(API.created) == 1 and not API.live(API.created[0]), (store, "the new token was not deleted again")
+        assert stores.value(store) is None, store
+
+
+@with_stores
+def _(d: Path, stores: Stores):
+    """a read-back that differs from what was written: the leaked token stays live, the file unchanged"""
+    other = "someone-elses-value"
+    read_back = {  # the n-th request is the read-back; its answer holds another value
+        "vault": (3, json.dumps({"data": {"data": {"api_key": other}, "metadata": {"version": 1}}}).encode(),
+                  "application/json"),
+        "aws": (3, json.dumps({"Name": "pulumi-access-token", "SecretString": other, "VersionId": "v"}).encode(),
+                "application/x-amz-json-1.1"),  # PutSecretValue (not found), CreateSecret, GetSecretValue
+        "conjur": (4, other.encode(), "application/octet-stream"),  # authn, POST, authn, GET
+    }
+    for store, (nth, body, content_type) in read_back.items():
+        stores.standin(store).fail(nth, status=200, body=body, content_type=content_type)
+        stopped_at_store(d, stores, store, "holds another value")
+
+
+class RacingVault(VaultStandin):
+    """Vault where another writer writes the entry right after the rotation's first read."""
+
+    raced = False
+
+    def handle(self, r):
+        answer = super().handle(r)
+        if r.method == "GET" and not self.raced:
+            self.raced = True  # called under self.lock: write the entry directly
+            self.entries[("secret", "pulumi")] = {"versions": [{"api_key": "the other writer's"}], "deleted": False}
+        return answer
+
+
+def vault_conflict(d: Path, stores: Stores):
+    """a Vault check-and-set conflict: the other writer's version is kept, the leaked token stays live"""
+    stopped_at_store(d, stores, "vault", "someone else wrote secret/pulumi meanwhile")
+    assert stores.vault.value("secret", "pulumi") == {"api_key": "the other writer's"}
+    assert stores.vault.version("secret", "pulumi") == 1
+
+
+with_stores(vault_conflict, RacingVault)
+
+
+@with_stores
+def _(d: Path, stores: Stores):
+    """on a terminal, "no" to deleting the leaked token stops there: stored and fixed, the leaked token still live"""
     f = leaked_file(d)
-    p = run(d, "infra/index.ts:3", "--store", "vault", "--yes")
-    assert p.returncode == 0, (p.returncode, p.stdout, p.stderr)
-    assert "rotated:" in p.stdout, p.stdout
-    assert len(API.created) == 1, API.created
-    assert store_value() == API.created[0], "the store does not hold the new token"
-    assert not API.live(API.leaked), "the leaked token is still live"
-    assert API.live(API.created[0])
-    text = f.read_text()
-    assert API.leaked not in text and "pul-" not in text, text
-    assert not API.problems, API.problems
-    for step in ("[check]", "[create]", "[store]", "[fix]", "[revoke]"):
-        assert step in p.stdout, (step, p.stdout)
+    p = run(d, stores, "vault", "infra/index.ts:3", terminal_input="y\ny\nyes\nn\n")
+    assert p.returncode == 1, (p.returncode, p.stdout, p.stderr)
+    assert p.stdout.count("y/N]") == 4, p.stdout
+    assert "declined:" in p.stdout and "still live" in p.stdout, p.stdout
+    assert len(API.created) == 1 and stores.value("vault") == API.created[0]
+    assert API.live(API.leaked) and ("DELETE", "/api/user/tokens/t-leaked") not in API.requests
+    assert API.leaked not in f.read_text()
 
 
-@case
-def store_failure_keeps_the_old_token(d: Path):
-    """a store that fails after the create leaves the old token alive, says so, and deletes the new one on yes"""
-    start()
+@with_stores
+def _(d: Path, stores: Stores):
+    """on a terminal, "no" to creating the replacement changes nothing"""
     f = leaked_file(d)
     before = f.read_text()
-    STUB_STORE.mkdir()  # the stub cannot write a directory
-    try:
-        p = run(d, "infra/index.ts:3", "--store", "vault", "--yes")
-    finally:
-        STUB_STORE.rmdir()
+    p = run(d, stores, "vault", "infra/index.ts:3", terminal_input="n\n")
     assert p.returncode == 1, (p.returncode, p.stdout, p.stderr)
-    assert API.live(API.leaked)
-    assert "still live" in p.stdout, p.stdout
-    assert len(API.created) == 1 and not API.live(API.created[0]), "the new token was not deleted again"
-    assert f.read_text() == before
-    assert not API.problems, API.problems
+    assert "declined:" in p.stdout, p.stdout
+    assert API.created == [] and stores.requests() == 0 and f.read_text() == before
 
 
-@case
-def credentials_that_are_the_leaked_token_are_refused(d: Path):
-    """credentials that are the leaked token itself are refused before any request"""
-    start()
+@with_stores
+def _(d: Path, stores: Stores):
+    """without --yes and with no terminal on standard input the run is refused (exit 2), before any request"""
     leaked_file(d)
-    p = run(d, "infra/index.ts:3", "--store", "vault", "--yes", credentials=API.leaked)
-    assert p.returncode == 1, (p.returncode, p.stdout, p.stderr)
-    assert "leaked token itself" in p.stdout, p.stdout
-    assert API.requests == [], API.requests
-
-
-@case
-def dry_run_sends_nothing(d: Path):
-    """--dry-run prints every request with tokens masked, sends nothing and writes nothing"""
-    start()
-    f = leaked_file(d)
-    before = f.read_text()
-    p = run(d, "infra/index.ts:3:30", "--store", "vault", "--dry-run")
-    assert p.returncode == 0, (p.returncode, p.stdout, p.stderr)
-    assert API.requests == [], API.requests
-    assert f.read_text() == before
-    assert store_value() == ""
-    assert f"GET {API_URL}/api/user" in p.stdout, p.stdout
-    assert f"POST {API_URL}/api/user/tokens" in p.stdout, p.stdout
-    assert f"DELETE {API_URL}/api/user/tokens/TOKEN-ID" in p.stdout, p.stdout
-    assert "Authorization: token " + API.leaked[:8] + "\u2026" in p.stdout, p.stdout
-    assert "replaces the token in infra/index.ts" in p.stdout, p.stdout
-
-
-@case
-def questions_need_a_terminal_or_yes(d: Path):
-    """without --yes and with no terminal on standard input the run is refused (exit 2)"""
-    start()
-    leaked_file(d)
-    p = run(d, "infra/index.ts:3", "--store", "vault", stdin="y\n")
+    p = run(d, stores, "vault", "infra/index.ts:3", stdin="y\n")
     assert p.returncode == 2, (p.returncode, p.stdout, p.stderr)
     assert "--yes" in p.stderr, p.stderr
-    assert API.requests == []
+    assert API.requests == [] and stores.requests() == 0
 
 
-@case
-def no_token_at_the_position(d: Path):
-    """a position without a token is an error that names it"""
-    start()
+@with_stores
+def _(d: Path, stores: Stores):
+    """credentials that are the leaked token itself are refused before any request"""
     leaked_file(d)
-    p = run(d, "infra/index.ts:1", "--store", "vault", "--yes")
+    p = run(d, stores, "vault", "infra/index.ts:3", "--yes", credentials=API.leaked)
+    assert p.returncode == 1, (p.returncode, p.stdout, p.stderr)
+    assert "leaked token itself" in p.stdout, p.stdout
+    assert API.requests == [] and stores.requests() == 0
+
+
+@with_stores
+def _(d: Path, stores: Stores):
+    """a token that is not live (401) creates nothing and stores nothing"""
+    dead = token("dead")
+    f = leaked_file(d, value=dead)
+    p = run(d, stores, "vault", "infra/index.ts:3", "--yes")
+    assert p.returncode == 0, (p.returncode, p.stdout, p.stderr)
+    assert "not-live:" in p.stdout, p.stdout
+    assert API.created == [] and ("POST", "/api/user/tokens") not in API.requests, API.requests
+    assert all(method == "GET" for method, _ in API.requests), API.requests
+    assert stores.requests() == 0 and stores.value("vault") is None
+    assert dead not in f.read_text(), "--yes applies the fix to a token that is not live"
+
+
+@with_stores
+def _(d: Path, stores: Stores):
+    """a position without a token is an error that names it"""
+    leaked_file(d)
+    p = run(d, stores, "vault", "infra/index.ts:1", "--yes")
     assert p.returncode == 1, (p.returncode, p.stdout, p.stderr)
     assert "no Pulumi access token at infra/index.ts:1" in p.stderr, p.stderr
-    p = run(d, "infra/index.ts", "--store", "vault", "--yes")
+    p = run(d, stores, "vault", "infra/index.ts", "--yes")
     assert p.returncode == 2, (p.returncode, p.stdout, p.stderr)
 
 
