@@ -306,7 +306,8 @@ std::optional<std::size_t> block_indent(const FixContext& c, std::size_t header)
 std::size_t file_indent(const FixContext& c) {
   for (std::size_t pos = 0; pos < c.text.size(); pos = c.source.next_line(pos)) {
     const std::string_view line = c.source.line_at(pos);
-    if (line.empty() || line[0] == ' ' || line[0] == '#' || trim(line).back() != ':') continue;
+    const std::string_view trimmed = trim(line);  // empty for a line of tabs (found by fuzz_remediation)
+    if (trimmed.empty() || line[0] == ' ' || line[0] == '#' || trimmed.back() != ':') continue;
     if (const auto w = block_indent(c, pos)) return *w;
   }
   return 2;

@@ -429,7 +429,8 @@ void LanguageServer::history_arrived(std::size_t r, std::shared_ptr<const scan::
     // Publish again only the documents whose findings the old or the new index holds: a
     // document no commit touches stays as it was published.
     bool changed = false;
-    for (auto& [uri, doc] : documents_) {
+    for (auto& entry : documents_) {
+      OpenDocument& doc = entry.second;  // not a structured binding: clang 14 cannot capture one
       if (doc.repository != static_cast<std::ptrdiff_t>(r)) continue;
       doc.committed.clear();
       if (!settings_.history_check || !doc.text || doc.scope.ignored) continue;
@@ -510,7 +511,8 @@ void LanguageServer::verification_arrived(std::size_t key, const verify::Verific
                                           bool fresh) {
   std::string masked;
   bool changed = false;
-  for (auto& [uri, doc] : documents_) {
+  for (auto& entry : documents_) {
+    OpenDocument& doc = entry.second;  // not a structured binding: clang 14 cannot capture one
     if (!doc.text) continue;
     bool holds = false;
     std::string scratch;
