@@ -69,7 +69,14 @@ LanguageServer::LanguageServer(OutputSink& out, Logger& log, Settings defaults)
       log_(log),
       settings_(std::move(defaults)),
       workspace_(out_, log_, workspace_work_, detector_, finder_,
-                 [this](std::string_view method, json params) { send_request(method, std::move(params)); }),
+                 [this](std::string_view method, json params, std::function<void(bool ok)> answered) {
+                   ResponseHandler on_response;
+                   if (answered)
+                     on_response = [answered = std::move(answered)](const json&, const json& error) {
+                       answered(error.is_null());
+                     };
+                   send_request(method, std::move(params), std::move(on_response));
+                 }),
       live_(log_, verify_work_,
             [this](std::size_t key, const verify::Verification& answer, bool asked, bool fresh) {
               verification_arrived(key, answer, asked, fresh);
@@ -245,7 +252,6 @@ void LanguageServer::on_response(const protocol::Incoming& msg) {
   const ResponseHandler handler = std::move(it->second.on_response);
   pending_requests_.erase(it);
   if (handler) handler(msg.error.is_null() ? msg.result : json(nullptr), msg.error);
-  if (method == "window/workDoneProgress/create") workspace_.on_progress_created(msg.error.is_null());
   if (!msg.error.is_null()) {
     log_.info("client answered {} with an error", method);
     return;

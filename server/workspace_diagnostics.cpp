@@ -326,7 +326,7 @@ void WorkspaceDiagnostics::on_batch(std::uint64_t generation, BatchResult result
 
 void WorkspaceDiagnostics::refresh_if_unreported() {
   if (pull_ && refresh_supported_ && unreported_change_ && held_.empty() && !stopped_)
-    send_request_("workspace/diagnostic/refresh", nullptr);
+    send_request_("workspace/diagnostic/refresh", nullptr, {});
   unreported_change_ = false;
 }
 
@@ -561,33 +561,41 @@ void WorkspaceDiagnostics::shutdown() {
     queue_.clear();
     progress_end("stopped: the server is shutting down");
   }
+  progress_ = ProgressState::None;  // a create answered after shutdown begins nothing
   answer_held();
 }
 
 void WorkspaceDiagnostics::progress_begin() {
   if (!progress_supported_) return;
-  if (progress_ != ProgressState::None) progress_end("restarted");
-  progress_token_ = fmt::format("pulumi-token-lsp/workspace-scan/{}", ++progress_serial_);
+  if (progress_ == ProgressState::Begun || progress_ == ProgressState::Creating) progress_end("restarted");
+  const std::uint64_t serial = ++progress_serial_;
+  progress_token_ = fmt::format("pulumi-token-lsp/workspace-scan/{}", serial);
   progress_ = ProgressState::Creating;
   last_percent_ = -1;
-  send_request_("window/workDoneProgress/create", {{"token", progress_token_}});
+  send_request_("window/workDoneProgress/create", {{"token", progress_token_}},
+                [this, serial](bool ok) { on_progress_created(serial, ok); });
 }
 
-void WorkspaceDiagnostics::on_progress_created(bool ok) {
-  if (progress_ != ProgressState::Creating) return;
-  if (!ok || !running_) {
-    progress_ = ProgressState::None;
-    return;
-  }
+void WorkspaceDiagnostics::on_progress_created(std::uint64_t serial, bool ok) {
+  if (serial != progress_serial_) return;  // a later scan made its own token
+  const ProgressState state = progress_;
+  if (state != ProgressState::Creating && state != ProgressState::EndedWhileCreating) return;
+  progress_ = ProgressState::None;
+  if (!ok) return;
+  if (state == ProgressState::Creating && !running_) return;
   progress_ = ProgressState::Begun;
   out_.send(protocol::make_notification(
       "$/progress", {{"token", progress_token_},
                      {"value",
                       {{"kind", "begin"},
                        {"title", "Scanning the workspace for Pulumi tokens"},
-                       {"cancellable", true},
+                       {"cancellable", state == ProgressState::Creating},
                        {"percentage", 0}}}}));
   last_percent_ = 0;
+  if (state == ProgressState::EndedWhileCreating) {
+    progress_end(std::exchange(ended_message_, {}));
+    return;
+  }
   progress_report();
 }
 
@@ -603,6 +611,11 @@ void WorkspaceDiagnostics::progress_report() {
 }
 
 void WorkspaceDiagnostics::progress_end(const std::string& message) {
+  if (progress_ == ProgressState::Creating) {  // ended before the client answered the create
+    progress_ = ProgressState::EndedWhileCreating;
+    ended_message_ = message;
+    return;
+  }
   if (progress_ == ProgressState::Begun)
     out_.send(protocol::make_notification(
         "$/progress", {{"token", progress_token_}, {"value", {{"kind", "end"}, {"message", message}}}}));

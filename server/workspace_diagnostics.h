@@ -63,9 +63,10 @@ namespace ptl::server {
 
 class WorkspaceDiagnostics {
  public:
-  // Sends a request to the client (the server's send_request: it keeps the method by id, and
-  // passes the response of window/workDoneProgress/create to on_progress_created).
-  using SendRequest = std::function<void(std::string_view method, nlohmann::json params)>;
+  // Sends a request to the client (the server's send_request, which keeps it by id); `answered`,
+  // when set, is called with whether the client's response was a result rather than an error.
+  using SendRequest =
+      std::function<void(std::string_view method, nlohmann::json params, std::function<void(bool ok)> answered)>;
 
   // `detector` and `finder` are the server's (thread-safe, immutable); they must outlive this.
   WorkspaceDiagnostics(OutputSink& out, Logger& log, BackgroundWork& work,
@@ -109,8 +110,6 @@ class WorkspaceDiagnostics {
   bool cancel_request(const nlohmann::json& id);
   // window/workDoneProgress/cancel
   void on_progress_cancel(const nlohmann::json& token);
-  // The client's answer to window/workDoneProgress/create.
-  void on_progress_created(bool ok);
   // Shutdown: answers the held requests with what is known, stops scanning.
   void shutdown();
 
@@ -184,6 +183,8 @@ class WorkspaceDiagnostics {
   void progress_begin();
   void progress_report();
   void progress_end(const std::string& message);
+  // The client answered the window/workDoneProgress/create of progress `serial`.
+  void on_progress_created(std::uint64_t serial, bool ok);
 
   OutputSink& out_;
   Logger& log_;
@@ -218,7 +219,10 @@ class WorkspaceDiagnostics {
   std::chrono::steady_clock::time_point started_;
   // Progress: the token of the current scan's progress, once the client created it.
   std::string progress_token_;
-  enum class ProgressState { None, Creating, Begun } progress_ = ProgressState::None;
+  // EndedWhileCreating: the scan ended before the client answered the create; the answer then
+  // sends begin and end (with ended_message_), so a created progress is always closed.
+  enum class ProgressState { None, Creating, Begun, EndedWhileCreating } progress_ = ProgressState::None;
+  std::string ended_message_;
   int last_percent_ = -1;
   std::uint64_t progress_serial_ = 0;
 };

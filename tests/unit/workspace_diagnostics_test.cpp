@@ -347,6 +347,41 @@ TEST_CASE("workspace diagnostics: progress is created, begun, reported and ended
   }
 }
 
+TEST_CASE("workspace diagnostics: a scan that ends before the client answers the create still begins and ends it") {
+  TempDir dir;
+  for (int i = 0; i < 20; ++i) dir.write("ws/f" + std::to_string(i) + ".txt", "nothing here\n");
+  dir.write("ws/z.txt", make_token(91) + "\n");
+  Session s;
+  initialize_with_folders(s, {dir.uri("ws")}, {{"window", {{"workDoneProgress", true}}}});
+  auto creates = messages_of(s, "window/workDoneProgress/create");
+  REQUIRE(creates.size() == 1);
+  const json token = creates[0]["params"]["token"];
+  s.server.wait_background_idle();
+  s.server.flush();
+  REQUIRE(published_for(s, dir.uri("ws/z.txt")).size() == 1);  // the scan is over
+  auto values = [&] {
+    std::vector<json> out;
+    for (const json& m : s.sink.sent)
+      if (m.value("method", "") == "$/progress" && m["params"]["token"] == token) out.push_back(m["params"]["value"]);
+    return out;
+  };
+  CHECK(values().empty());  // nothing is sent on a token the client has not created
+
+  SUBCASE("created: begin, then end with the summary") {
+    s.send({{"jsonrpc", "2.0"}, {"id", creates[0]["id"]}, {"result", nullptr}});
+    const auto v = values();
+    REQUIRE(v.size() == 2);
+    CHECK(v[0]["kind"] == "begin");
+    CHECK(v[0]["cancellable"] == false);  // nothing is left to cancel
+    CHECK(v[1]["kind"] == "end");
+    CHECK(v[1]["message"].get<std::string>().find("21 of 21 files") != std::string::npos);
+  }
+  SUBCASE("refused by the client: nothing") {
+    s.send({{"jsonrpc", "2.0"}, {"id", creates[0]["id"]}, {"error", {{"code", -32603}, {"message", "no"}}}});
+    CHECK(values().empty());
+  }
+}
+
 TEST_CASE("workspace diagnostics: turned on after initialized, the **/* watcher is registered then, once") {
   Workspace w;
   Session s;
