@@ -183,7 +183,7 @@ class Session:
     """One run of the binary. Use as a context manager or call close()."""
 
     def __init__(self, binary: str, args=(), stdin=subprocess.PIPE, tcp: bool = False, log: str = "debug",
-                 stdout=subprocess.PIPE, read_stdout: bool = True):
+                 stdout=subprocess.PIPE, read_stdout: bool = True, env: dict | None = None):
         self.binary = binary
         argv = [binary] + ([f"--log={log}"] if log else []) + list(args)
         self.transcript: list[str] = []
@@ -196,7 +196,7 @@ class Session:
         self._eof = threading.Event()
         self._lock = threading.Lock()
         self.proc = subprocess.Popen(
-            argv, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, bufsize=0
+            argv, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, bufsize=0, env=env
         )
         self._stderr_thread = threading.Thread(target=self._pump_stderr, daemon=True)
         self._stderr_thread.start()
