@@ -6,7 +6,6 @@
 #include <thread>
 
 #include <fmt/format.h>
-#include <openssl/crypto.h>
 
 #include "detectors/token_mask.h"
 #include "protocol/lsp_decode.h"
@@ -19,6 +18,7 @@
 #include "server/editor_rotation.h"
 #include "server/rotate_command.h"
 #include "server/hover_text.h"
+#include "verify/pulumi_tokens.h"
 
 namespace ptl::server {
 
@@ -510,7 +510,7 @@ void LanguageServer::check_live(const OpenDocument& doc) {
     if (!f.placeholder) tokens.push_back(doc.text->token_of(f, scratch[tokens.size()]));
   });
   live_.check(tokens, false);
-  for (std::string& s : scratch) OPENSSL_cleanse(s.data(), s.size());
+  for (std::string& s : scratch) verify::wipe(s);
 }
 
 void LanguageServer::verification_arrived(std::size_t key, const verify::Verification& answer, bool asked,
@@ -959,7 +959,7 @@ LanguageServer::Reply LanguageServer::check_command(const json& arguments) {
   if (!f) return error(doc ? ErrorCode::ContentModified : ErrorCode::InvalidParams, why);
   std::string scratch;
   live_.check({doc->text->token_of(*f, scratch)}, true);
-  OPENSSL_cleanse(scratch.data(), scratch.size());
+  verify::wipe(scratch);
   return Reply{nullptr, std::nullopt, {}};
 }
 
@@ -982,8 +982,8 @@ LanguageServer::Reply LanguageServer::rotate_command(const json& arguments) {
   if (rotation_running_) return error(ErrorCode::InvalidRequest, "a rotation is already running");
   rotation_running_ = true;
   std::string scratch;
-  auto token = std::make_shared<std::string>(doc->text->token_of(*f, scratch));
-  OPENSSL_cleanse(scratch.data(), scratch.size());
+  std::shared_ptr<std::string> token = verify::shared_secret(std::string(doc->text->token_of(*f, scratch)));
+  verify::wipe(scratch);
   const std::string uri = doc->uri;
   const std::size_t offset = f->begin;
   const std::size_t key = LiveChecks::token_key(*token);
@@ -1005,7 +1005,7 @@ LanguageServer::Reply LanguageServer::rotate_command(const json& arguments) {
     std::string scratch;
     for (const DocumentFinding& g : now->text->findings_touching(offset, offset))
       if (g.begin == offset && !g.encoded() && LiveChecks::token_key(now->text->token_of(g, scratch)) == key) there = true;
-    OPENSSL_cleanse(scratch.data(), scratch.size());
+    verify::wipe(scratch);
     if (!there) return nullptr;
     const std::optional<remediation::Fix> fix =
         store_fix(now->text->text(), offset, offset + detectors::PulumiTokenDetector::kTokenLength, uri_path(uri), names,
@@ -1057,10 +1057,10 @@ LanguageServer::Reply LanguageServer::rotate_command(const json& arguments) {
       } else {
         request.token = *token;
         result = verify::rotate_token(request, *store, transport, ui, *cancel);
-        OPENSSL_cleanse(request.token.data(), request.token.size());
+        verify::wipe(request.token);
       }
     }
-    OPENSSL_cleanse(token->data(), token->size());
+    token.reset();  // wiped (also when the job is dropped unrun)
     return [this, result = std::move(result), masked] { rotation_finished(result, masked); };
   });
   return Reply{nullptr, std::nullopt, {}};

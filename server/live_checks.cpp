@@ -1,6 +1,6 @@
 #include "server/live_checks.h"
 
-#include <openssl/crypto.h>
+#include "verify/pulumi_tokens.h"
 
 namespace ptl::server {
 
@@ -51,9 +51,9 @@ void LiveChecks::check(const std::vector<std::string_view>& tokens, bool asked) 
     in_flight_.insert(key);
     ++sent;
     work_.submit([this, key, asked, generation = generation_, verifier = verifier_,
-                  token = std::string(token)]() mutable -> BackgroundWork::Completion {
-      verify::Verification answer = verifier->verify(token);
-      OPENSSL_cleanse(token.data(), token.size());
+                  token = verify::shared_secret(std::string(token))]() mutable -> BackgroundWork::Completion {
+      verify::Verification answer = verifier->verify(*token);
+      token.reset();  // wiped
       return [this, key, asked, generation, answer = std::move(answer)] {
         if (generation != generation_) return;  // the settings changed meanwhile
         in_flight_.erase(key);

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include <openssl/crypto.h>
+#include "verify/pulumi_tokens.h"
 
 namespace ptl::server {
 
@@ -25,7 +25,7 @@ std::string_view TokenStash::find(std::string_view token_hash) const {
 
 void TokenStash::wipe() {
   const std::lock_guard lock(mutex_);
-  for (auto& [hash, token] : tokens_) OPENSSL_cleanse(token.data(), token.size());
+  for (auto& [hash, token] : tokens_) verify::wipe(token);
   tokens_.clear();
 }
 

@@ -19,6 +19,13 @@ void wipe(std::string& secret) {
   secret.clear();
 }
 
+std::shared_ptr<std::string> shared_secret(std::string secret) {
+  return std::shared_ptr<std::string>(new std::string(std::move(secret)), [](std::string* s) {
+    wipe(*s);
+    delete s;
+  });
+}
+
 bool secrets_equal(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   return a.empty() || CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;

@@ -22,6 +22,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +34,10 @@ namespace ptl::verify {
 // Overwrites a string's bytes (OPENSSL_cleanse) and empties it: how every secret this library
 // held is dropped.
 void wipe(std::string& secret);
+
+// `secret` moved into a shared string that is wiped when its last owner lets go of it: for a
+// secret a job carries, which is wiped even when the job is dropped before it runs.
+std::shared_ptr<std::string> shared_secret(std::string secret);
 
 // Whether two secrets are equal, in time that depends only on their lengths (CRYPTO_memcmp).
 bool secrets_equal(std::string_view a, std::string_view b);
