@@ -9,10 +9,11 @@ the workspace/applyEdit to its copy of the text and sends the didChange an edito
 for each store: the questions come in the order of the flow (store, create, store, fix, delete),
 the store holds the new token, the leaked one is deleted, the editor's text reads the token from
 the store and parses (the real parsers of tests/remediation/check_parsers.mjs), the diagnostics
-of the fixed text are empty. Then the ways it stops: "Cancel" at the delete question, a store
-that fails the write (the new token is deleted again, no edit is sent), a token the user typed over
-before the fix (no edit is sent, the new token stays stored), dismissing the first question, a
-second rotation while one runs, and shutdown while a question waits. Nothing the server writes
+of the fixed text are empty. An organization and a team token are replaced through their own
+lists. Then the ways it stops: "Cancel" at the delete question, a store that fails the write (the
+new token is deleted again, no edit is sent), a token the user typed over before the fix (no edit
+is sent, the new token stays stored), dismissing the first question, a second rotation while one
+runs, and shutdown while a question waits. Nothing the server writes
 holds a full token or a store credential.
 
 Usage: editor_rotation_test.py BINARY. Tokens are built at run time; the repository holds none.
@@ -30,8 +31,8 @@ sys.path.insert(0, str(HERE.parent / "scan"))
 sys.path.insert(0, str(HERE.parent / "transcripts"))
 from harness import finish  # noqa: E402
 from lsp_harness import Session  # noqa: E402
-from rotation_standins import (API, API_URL, FIX_MARKS, SOURCES, STORES, Stores, assert_clean,  # noqa: E402
-                               leaked_file, parses, rotation_env, with_stores)
+from rotation_standins import (API, API_URL, FIX_MARKS, ORG_TOKENS, SOURCES, STORES, TEAM_TOKENS, Stores,  # noqa: E402
+                               assert_clean, leaked_file, parses, rotation_env, with_stores)
 
 BINARY = os.path.abspath(sys.argv[1])
 ROTATE = "pulumi-token-lsp.rotateToken"
@@ -193,6 +194,26 @@ def _(d: Path, stores: Stores):
         out.write_text(e.text)
         fixed.append((out, SOURCES[ext][1]))
     parses(fixed)
+
+
+@with_stores
+def _(d: Path, stores: Stores):
+    """an organization token and a team token: replaced by a token of the same kind with a new name, the leaked one deleted from its own list"""
+    for scope, name, whose in ((ORG_TOKENS, "ci", "organization token of acme"),
+                               (TEAM_TOKENS, "deploy", "team token of platform in acme")):
+        API.reset()
+        API.make_leaked(scope, name)
+        e = Editor(d / name, stores, "vault")
+        e.start()
+        last = e.run(accept("vault"))
+        assert last["message"].startswith("Rotated."), (scope, last)
+        create = next(q for q in e.questions if q["actions"][0]["title"] == "Create")
+        assert f"Create a new {whose} described" in create["message"], create
+        assert len(API.created) == 1 and API.scope_of(API.created[0]) == scope, (scope, API.requests)
+        assert stores.value("vault") == API.created[0]
+        assert not API.live(API.leaked) and ("DELETE", f"{scope}/t-leaked") in API.requests, API.requests
+        assert not API.problems, API.problems
+        e.close()
 
 
 @with_stores

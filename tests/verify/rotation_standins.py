@@ -32,8 +32,16 @@ DESCRIPTION = "pulumi-token-lsp: replaces the token in infra/index"
 # --- the stand-in of the Pulumi token API -------------------------------------------------------
 
 
+# Where each kind of token is listed, created and deleted (the organization acme, its team platform).
+USER_TOKENS = "/api/user/tokens"
+ORG_TOKENS = "/api/orgs/acme/tokens"
+TEAM_TOKENS = "/api/orgs/acme/teams/platform/tokens"
+
+
 class PulumiApi:
-    """One user (alice) with her credentials; her personal tokens, the leaked one among them."""
+    """One user (alice) with her credentials, an admin of the organization acme and its team
+    platform; her personal tokens, the leaked one among them, or (make_leaked) the leaked token is
+    an organization or team token."""
 
     def __init__(self):
         self.lock = threading.Lock()
@@ -44,18 +52,39 @@ class PulumiApi:
             self.credentials = token("credentials")
             self.leaked = token("leaked")
             self.counter = 0
-            # token value -> entry, as GET /api/user/tokens lists them (without the value)
+            # token value -> (where it is listed, its entry as the list shows it, without the value)
             self.tokens = {
-                self.leaked: {"id": "t-leaked", "name": "", "description": "laptop", "lastUsed": 1714560000},
-                token("other"): {"id": "t-other", "name": "", "description": "ci-server", "lastUsed": 0},
+                self.leaked: (USER_TOKENS, {"id": "t-leaked", "name": "", "description": "laptop", "lastUsed": 1714560000}),
+                token("other"): (USER_TOKENS, {"id": "t-other", "name": "", "description": "ci-server", "lastUsed": 0}),
+                token("org-other"): (ORG_TOKENS, {"id": "t-org-other", "name": "deploy", "description": "",
+                                                  "lastUsed": 0}),
             }
             self.created: list[str] = []
             self.requests: list[tuple[str, str]] = []
             self.problems: list[str] = []
 
+    def make_leaked(self, scope: str, name: str):
+        """The leaked token becomes the token `name` listed at `scope` (ORG_TOKENS or TEAM_TOKENS)."""
+        with self.lock:
+            self.tokens[self.leaked] = (scope, {"id": "t-leaked", "name": name, "description": "", "lastUsed": 1714560000})
+
     def live(self, value: str) -> bool:
         with self.lock:
             return value in self.tokens
+
+    def scope_of(self, value: str) -> str | None:
+        with self.lock:
+            return self.tokens[value][0] if value in self.tokens else None
+
+    def user(self, value: str) -> dict:
+        """GET /api/user's answer for a token (the Pulumi CLI's serviceUser shape)."""
+        scope, entry = self.tokens[value]
+        if scope == USER_TOKENS:
+            return {"githubLogin": "alice", "tokenInfo": {"name": entry["description"]}}
+        info = {"name": entry["name"], "organization": "acme"}
+        if scope == TEAM_TOKENS:
+            info["team"] = "platform"
+        return {"githubLogin": "acme", "tokenInfo": info}
 
 
 API = PulumiApi()
@@ -92,24 +121,34 @@ class PulumiHandler(BaseHTTPRequestHandler):
                 if t == API.credentials:
                     return self.reply(200, {"githubLogin": "alice", "name": "Alice"})
                 if t in API.tokens:
-                    entry = API.tokens[t]
-                    return self.reply(200, {"githubLogin": "alice", "tokenInfo": {"name": entry["description"]}})
+                    return self.reply(200, API.user(t))
                 return self.reply(401, {"code": 401, "message": "Unauthorized"})
             if t != API.credentials:
                 return self.reply(401, {"code": 401, "message": "Unauthorized"})
-            if path == "/api/user/tokens" and method == "GET":
-                return self.reply(200, {"tokens": list(API.tokens.values())})
-            if path == "/api/user/tokens" and method == "POST":
+            scope, _, ident = path.rpartition("/")
+            if path in (USER_TOKENS, ORG_TOKENS, TEAM_TOKENS):
+                scope, ident = path, ""
+            if scope not in (USER_TOKENS, ORG_TOKENS, TEAM_TOKENS):
+                return self.reply(404, {"code": 404})
+            here = {value: entry for value, (where, entry) in API.tokens.items() if where == scope}
+            if method == "GET" and not ident:
+                return self.reply(200, {"tokens": list(here.values())})
+            if method == "POST" and not ident:
                 request = json.loads(body)
+                name = request.get("name", "")
+                if scope != USER_TOKENS:  # organization and team tokens have names, unique in their list
+                    if not name:
+                        return self.reply(400, {"code": 400, "message": "name is required"})
+                    if any(e["name"] == name for e in here.values()):
+                        return self.reply(409, {"code": 409, "message": "a token with this name already exists"})
                 API.counter += 1
                 value = token(f"new-{API.counter}-{secrets.token_hex(8)}")
-                API.tokens[value] = {"id": f"t-new-{API.counter}", "name": "",
-                                     "description": request.get("description", ""), "lastUsed": 0}
+                API.tokens[value] = (scope, {"id": f"t-new-{API.counter}", "name": name,
+                                             "description": request.get("description", ""), "lastUsed": 0})
                 API.created.append(value)
                 return self.reply(200, {"id": f"t-new-{API.counter}", "tokenValue": value})
-            if path.startswith("/api/user/tokens/") and method == "DELETE":
-                ident = path[len("/api/user/tokens/"):]
-                for value, entry in list(API.tokens.items()):
+            if method == "DELETE" and ident:
+                for value, entry in here.items():
                     if entry["id"] == ident:
                         del API.tokens[value]
                         return self.reply(204)
