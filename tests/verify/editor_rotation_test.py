@@ -13,8 +13,8 @@ of the fixed text are empty. An organization and a team token are replaced throu
 lists. Then the ways it stops: "Cancel" at the delete question, a store that fails the write (the
 new token is deleted again, no edit is sent), a token the user typed over before the fix (no edit
 is sent, the new token stays stored), dismissing the first question, a second rotation while one
-runs, and shutdown while a question waits. Nothing the server writes
-holds a full token or a store credential.
+runs, and shutdown while a question waits. Nothing the server writes holds a full token or a
+store credential.
 
 Usage: editor_rotation_test.py BINARY. Tokens are built at run time; the repository holds none.
 Needs node and tests/remediation's npm packages (npm ci there) for the parser check."""
