@@ -227,7 +227,7 @@ class TerminalUi : public verify::RotationUi {
 void print_requests(std::ostream& out, const std::vector<verify::RecordedRequest>& requests) {
   out << fmt::format("\nRequests a real run would send ({}; none was sent):\n", requests.size());
   for (const verify::RecordedRequest& r : requests) {
-    out << fmt::format("  {} {}\n", r.method, r.url);
+    out << fmt::format("  {} {}{}\n", r.method, r.url, r.condition.empty() ? std::string() : "  (" + r.condition + ")");
     for (const auto& [name, value] : r.headers) out << fmt::format("      {}: {}\n", name, value);
     if (!r.body.empty()) out << fmt::format("      body: {}\n", r.body);
   }

@@ -63,6 +63,9 @@ struct HttpsRequest {
   std::string body;            // sent with Content-Length when not empty (and for POST and PUT)
   std::chrono::milliseconds timeout{10000};  // for the whole exchange: resolve, connect, TLS, request, response
   std::size_t max_response_bytes = 1 << 20;  // a larger body is an error
+  // Never sent: when a real run sends this request, for a dry run to show beside it ("only if the
+  // secret does not exist yet"); empty: always.
+  std::string condition{};
 };
 
 struct HttpsResponse {

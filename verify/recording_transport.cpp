@@ -53,6 +53,7 @@ HttpsResult RecordingTransport::record(const HttpsRequest& request) {
     r.headers.emplace_back(name, has_scheme ? value.substr(0, space + 1) + shown : shown);
   }
   r.body = redact_(request.body);
+  r.condition = request.condition;
   {
     const std::lock_guard lock(mutex_);
     requests_.push_back(std::move(r));

@@ -18,6 +18,7 @@ struct RecordedRequest {
   std::string url;
   std::vector<std::pair<std::string, std::string>> headers;  // names as sent, values redacted
   std::string body;                                          // redacted
+  std::string condition{};                                   // HttpsRequest::condition
 };
 
 // The error every recorded request is answered with.

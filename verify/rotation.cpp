@@ -77,6 +77,13 @@ class Flow {
     return result_.token_page.empty() ? std::string("in the Pulumi Console (Access Tokens)") : "at " + result_.token_page;
   }
 
+  // The store's credentials' source, as the Pulumi credentials' is reported at the check.
+  void report_store_credentials() {
+    if (const std::string source = store_.credentials_source(); !source.empty()) {
+      ui_.report(RotationStep::Store, fmt::format("Store credentials: from {}.", source));
+    }
+  }
+
   RotationResult dry_run(PulumiTokenApi& api);
   RotationResult fix_only(const Verification& v);
   RotationResult not_stored(RotationStatus status, std::string why, PulumiTokenApi& api, const Verification& owner,
@@ -189,6 +196,7 @@ RotationResult Flow::run() {
 
   // 2. Store it and read it back.
   if (cancelled()) return not_stored(RotationStatus::Cancelled, "Cancelled before storing it", api, v, token);
+  report_store_credentials();
   if (!ui_.confirm(RotationStep::Store, fmt::format("Store the new token in {}?", store_.describe()), "Store")) {
     return not_stored(RotationStatus::Declined, "Declined storing it", api, v, token);
   }
@@ -343,6 +351,7 @@ RotationResult Flow::dry_run(PulumiTokenApi& api) {
   const std::string description = replacement_description(request_.file);
   api.create_token(assumed, description, request_.expires);
   ui_.report(RotationStep::Create, fmt::format("Would create a replacement of the same kind, described \"{}\".", description));
+  report_store_credentials();
   store_.rehearse(kDryRunSecret);
   ui_.report(RotationStep::Store,
              fmt::format("Would store it in {} and read it back (what a real run takes from the store's answers is "

@@ -1,7 +1,6 @@
 #include "verify/secret_stores.h"
 
 #include <chrono>
-#include <cstdlib>
 #include <exception>
 #include <utility>
 
@@ -10,7 +9,9 @@
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
+#include "verify/pulumi_tokens.h"
 #include "verify/sigv4.h"
+#include "verify/store_credentials.h"
 
 namespace ptl::verify {
 
@@ -100,17 +101,13 @@ std::string common_failure(const HttpsResult& r, std::string_view service) {
   return fmt::format("unexpected answer from {} (HTTP {})", service, s);
 }
 
-// The environment as StoreConfig::environment overrides it: an entry wins over the process's
-// variable, and an entry holding "" makes the variable unset.
+// The environment as StoreConfig::environment overrides it (environment_value), and what of it
+// is missing.
 class Environment {
  public:
   explicit Environment(const std::map<std::string, std::string>& overrides) : overrides_(overrides) {}
 
-  std::string get(const std::string& name) const {
-    if (const auto it = overrides_.find(name); it != overrides_.end()) return it->second;
-    const char* value = std::getenv(name.c_str());
-    return value != nullptr ? value : "";
-  }
+  std::string get(const std::string& name) const { return environment_value(overrides_, name).value_or(""); }
 
   // The value of `name`, or "" after noting the name as missing.
   std::string required(const std::string& name) {
@@ -121,16 +118,23 @@ class Environment {
 
   void note_missing(std::string what) { missing_.push_back(std::move(what)); }
 
-  // "VAULT_ADDR is not set", "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY are not set"; "" when
-  // nothing is missing.
+  // Where else a missing value was looked for, a clause: "/home/a/.vault-token (where `vault
+  // login` keeps the token): it does not exist".
+  void note_looked_at(std::string clause) { looked_at_.push_back(std::move(clause)); }
+
+  // "VAULT_ADDR is not set", "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY are not set", then the
+  // places looked at after "; "; "" when nothing is missing.
   std::string missing() const {
     if (missing_.empty()) return {};
-    return fmt::format("{} {} not set", fmt::join(missing_, ", "), missing_.size() == 1 ? "is" : "are");
+    std::string text = fmt::format("{} {} not set", fmt::join(missing_, ", "), missing_.size() == 1 ? "is" : "are");
+    for (const std::string& clause : looked_at_) text += "; " + clause;
+    return text;
   }
 
  private:
   const std::map<std::string, std::string>& overrides_;
   std::vector<std::string> missing_;
+  std::vector<std::string> looked_at_;
 };
 
 // A service's base URL from the variable `name`: https only, without a trailing '/'. The error
@@ -149,15 +153,18 @@ std::string base_url(std::string value, const std::string& name, std::string& er
 
 class VaultStore final : public SecretStore {
  public:
-  VaultStore(std::string address, std::string token, std::string vault_namespace, const StoreConfig& config,
+  VaultStore(std::string address, VaultTokenLookup token, std::string vault_namespace, const StoreConfig& config,
              HttpsTransport transport)
       : address_(std::move(address)),
-        token_(std::move(token)),
+        token_(std::move(token.token)),
+        credentials_source_(std::move(token.source)),
         namespace_(std::move(vault_namespace)),
         mount_(config.vault_mount),
         path_(config.vault_path),
         field_(config.vault_field),
         transport_(std::move(transport)) {}
+
+  std::string credentials_source() const override { return credentials_source_; }
 
   std::string describe() const override {
     return fmt::format("Vault KV v2 {} (field {}) at {}{}", entry(), field_, address_,
@@ -279,7 +286,7 @@ class VaultStore final : public SecretStore {
     return {};
   }
 
-  std::string address_, token_, namespace_, mount_, path_, field_;
+  std::string address_, token_, credentials_source_, namespace_, mount_, path_, field_;
   HttpsTransport transport_;
 };
 
@@ -287,14 +294,17 @@ class VaultStore final : public SecretStore {
 
 class AwsSecretsManagerStore final : public SecretStore {
  public:
-  AwsSecretsManagerStore(AwsCredentials credentials, std::string region, std::string endpoint, bool endpoint_overridden,
-                         std::string secret_id, HttpsTransport transport)
-      : credentials_(std::move(credentials)),
-        region_(std::move(region)),
+  AwsSecretsManagerStore(AwsLookup found, std::string endpoint, bool endpoint_overridden, std::string secret_id,
+                         HttpsTransport transport)
+      : credentials_(std::move(found.credentials)),
+        credentials_source_(fmt::format("{} (the region from {})", found.credentials_source, found.region_source)),
+        region_(std::move(found.region)),
         endpoint_(std::move(endpoint)),
         endpoint_overridden_(endpoint_overridden),
         secret_id_(std::move(secret_id)),
         transport_(std::move(transport)) {}
+
+  std::string credentials_source() const override { return credentials_source_; }
 
   std::string describe() const override {
     return fmt::format("AWS Secrets Manager secret {} in {}{}", secret_id_, region_,
@@ -312,6 +322,15 @@ class AwsSecretsManagerStore final : public SecretStore {
       return succeeded(fmt::format("created AWS secret {} (version {})", secret_id_, version_id(r)));
     }
     return failed(failure(r, secret));
+  }
+
+  // put alone stops at PutSecretValue's missing answer: CreateSecret, which a real run sends
+  // when the secret does not exist yet, is shown too, marked so.
+  void rehearse(std::string_view secret) override {
+    call("PutSecretValue", {{"SecretId", secret_id_}, {"SecretString", std::string(secret)}});
+    call("CreateSecret", {{"Name", secret_id_}, {"SecretString", std::string(secret)}},
+         "only if the secret does not exist yet");
+    read_back(secret);
   }
 
   StoreOutcome read_back(std::string_view secret) override {
@@ -335,7 +354,7 @@ class AwsSecretsManagerStore final : public SecretStore {
  private:
   // One signed call of `action`. Each call that writes gets a fresh ClientRequestToken (the
   // idempotency token that becomes the new version's id).
-  HttpsResult call(std::string_view action, json body) const {
+  HttpsResult call(std::string_view action, json body, std::string condition = {}) const {
     if (action != "GetSecretValue") {
       const std::string token = uuid_v4();
       if (token.empty()) {
@@ -351,6 +370,7 @@ class AwsSecretsManagerStore final : public SecretStore {
     request.headers = {{"Content-Type", "application/x-amz-json-1.1"},
                        {"X-Amz-Target", fmt::format("secretsmanager.{}", action)}};
     request.body = body.dump();
+    request.condition = std::move(condition);
     std::string error;
     if (!sigv4_sign(request, credentials_, region_, "secretsmanager", std::chrono::system_clock::now(), error)) {
       HttpsResult r;
@@ -408,7 +428,7 @@ class AwsSecretsManagerStore final : public SecretStore {
   }
 
   AwsCredentials credentials_;
-  std::string region_, endpoint_;
+  std::string credentials_source_, region_, endpoint_;
   bool endpoint_overridden_ = false;
   std::string secret_id_;
   HttpsTransport transport_;
@@ -430,6 +450,8 @@ class ConjurStore final : public SecretStore {
   std::string describe() const override {
     return fmt::format("Conjur variable {} (account {}) at {}", variable_, account_, url_);
   }
+
+  std::string credentials_source() const override { return "CONJUR_AUTHN_LOGIN and CONJUR_AUTHN_API_KEY"; }
 
   StoreOutcome put(std::string_view secret) override {
     std::string token;
@@ -542,32 +564,34 @@ std::unique_ptr<SecretStore> make_secret_store(const StoreConfig& config, HttpsT
   switch (config.kind) {
     case StoreConfig::Kind::Vault: {
       const std::string address = env.required("VAULT_ADDR");
-      const std::string token = env.required("VAULT_TOKEN");
+      VaultTokenLookup token = find_vault_token(config.environment);
+      if (token.token.empty()) {
+        env.note_missing("VAULT_TOKEN");
+        env.note_looked_at(token.looked_at);
+      }
       if (config.vault_mount.empty()) env.note_missing("the Vault mount");
       if (config.vault_path.empty()) env.note_missing("the Vault path");
       if (config.vault_field.empty()) env.note_missing("the Vault field");
       if (error = env.missing(); !error.empty()) return nullptr;
       std::string url = base_url(address, "VAULT_ADDR", error);
       if (url.empty()) return nullptr;
-      return std::make_unique<VaultStore>(std::move(url), token, env.get("VAULT_NAMESPACE"), config,
+      return std::make_unique<VaultStore>(std::move(url), std::move(token), env.get("VAULT_NAMESPACE"), config,
                                           or_client());
     }
     case StoreConfig::Kind::AwsSecretsManager: {
-      AwsCredentials credentials;
-      credentials.access_key_id = env.required("AWS_ACCESS_KEY_ID");
-      credentials.secret_access_key = env.required("AWS_SECRET_ACCESS_KEY");
-      credentials.session_token = env.get("AWS_SESSION_TOKEN");
-      std::string region = env.get("AWS_REGION");
-      std::string region_variable = "AWS_REGION";
-      if (region.empty()) {
-        region = env.get("AWS_DEFAULT_REGION");
-        region_variable = "AWS_DEFAULT_REGION";
+      AwsLookup found = find_aws_credentials(config.environment);
+      if (!found.error.empty()) {
+        error = std::move(found.error);
+        return nullptr;
       }
-      if (region.empty()) env.note_missing("AWS_REGION (nor AWS_DEFAULT_REGION)");
+      for (std::string& what : found.missing) env.note_missing(std::move(what));
       if (config.aws_secret_id.empty()) env.note_missing("the AWS secret id");
+      for (std::string& clause : found.looked_at) env.note_looked_at(std::move(clause));
       if (error = env.missing(); !error.empty()) return nullptr;
-      if (!region_name(region)) {
-        error = region_variable + " is not a region name";
+      if (!region_name(found.region)) {
+        error = found.region_source == "AWS_REGION" || found.region_source == "AWS_DEFAULT_REGION"
+                    ? found.region_source + " is not a region name"
+                    : fmt::format("the region of {} is not a region name", found.region_source);
         return nullptr;
       }
       std::string endpoint_variable = "AWS_ENDPOINT_URL_SECRETS_MANAGER";
@@ -578,10 +602,10 @@ std::unique_ptr<SecretStore> make_secret_store(const StoreConfig& config, HttpsT
         endpoint = base_url(endpoint, endpoint_variable, error);
         if (endpoint.empty()) return nullptr;
       } else {
-        endpoint = fmt::format("https://secretsmanager.{}.amazonaws.com", region);
+        endpoint = fmt::format("https://secretsmanager.{}.amazonaws.com", found.region);
       }
-      return std::make_unique<AwsSecretsManagerStore>(std::move(credentials), std::move(region), std::move(endpoint),
-                                                      overridden, config.aws_secret_id, or_client());
+      return std::make_unique<AwsSecretsManagerStore>(std::move(found), std::move(endpoint), overridden,
+                                                      config.aws_secret_id, or_client());
     }
     case StoreConfig::Kind::Conjur: {
       const std::string address = env.required("CONJUR_APPLIANCE_URL");

@@ -8,12 +8,14 @@
 //   writes POST to the same URL {"options":{"cas":N},"data":{...the entry's other fields...,
 //   field: secret}}; read_back reads it again and compares the field. Headers X-Vault-Token, and
 //   X-Vault-Namespace when VAULT_NAMESPACE is set.
+// Credentials: the environment, else the stores' CLIs' files (verify/store_credentials.h).
 // - AWS Secrets Manager (https://docs.aws.amazon.com/secretsmanager/latest/apireference/):
 //   POST / on https://secretsmanager.{region}.amazonaws.com (or AWS_ENDPOINT_URL_SECRETS_MANAGER /
 //   AWS_ENDPOINT_URL) with X-Amz-Target secretsmanager.PutSecretValue, Content-Type
 //   application/x-amz-json-1.1, {"SecretId","SecretString","ClientRequestToken": a fresh UUID v4},
 //   signed with SigV4 (verify/sigv4.h, service "secretsmanager"); ResourceNotFoundException makes
-//   it CreateSecret {"Name",...}; read_back is GetSecretValue.
+//   it CreateSecret {"Name",...}; read_back is GetSecretValue. rehearse shows the CreateSecret too,
+//   with its condition.
 // - CyberArk Conjur (the REST API of docs.conjur.org, Developer > REST APIs: Authenticate, Set a
 //   Secret, Retrieve a Secret; also github.com/cyberark/conjur-openapi-spec): POST {url}/authn/{account}/{login}/authenticate
 //   with the API key as the body and Accept-Encoding: base64, giving an access token; then POST

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <string>
@@ -30,8 +31,10 @@ class TestStore : public ptl::verify::SecretStore {
   bool put_fails = false;
   bool read_back_differs = false;
   int puts = 0;
+  std::string source;  // credentials_source()
 
   std::string describe() const override { return "test store secret/pulumi"; }
+  std::string credentials_source() const override { return source; }
   ptl::verify::StoreOutcome put(std::string_view secret) override {
     ++puts;
     if (put_fails) return {false, "the store failed (HTTP 500)"};
@@ -126,6 +129,33 @@ TEST_CASE("a live personal token is replaced, stored, read back, fixed in the co
   for (const auto& s : h.api.seen) {
     if (s.method == "POST") CHECK(contains(s.body, "\"expires\":0"));
   }
+}
+
+TEST_CASE("the store's credentials' source is the first report of the store step, before its question") {
+  Harness h;
+  std::vector<std::string> said;
+  SUBCASE("a real run") {
+    h.store.source = "the AWS profile `dev` in /home/a/.aws/credentials";
+    h.run();
+  }
+  SUBCASE("a dry run") {
+    h.store.source = "VAULT_TOKEN";
+    h.request.dry_run = true;
+    ptl::verify::RecordingTransport recorder(nullptr);
+    const auto transport = recorder.transport();
+    ptl::verify::rotate_token(h.request, h.store, transport, h.ui, h.cancel);
+  }
+  const std::string line = "Store credentials: from " + h.store.source + ".";
+  const auto at = std::find(h.ui.said.begin(), h.ui.said.end(), line);
+  REQUIRE(at != h.ui.said.end());
+  CHECK(contains(*(at - 1), "reate"));  // the create step's report just before ("Created ...", "Would create ...")
+  CHECK(contains(*(at + 1), "test store secret/pulumi"));  // then the store question or the dry run's report
+}
+
+TEST_CASE("a store that does not say where its credentials came from adds no report") {
+  Harness h;
+  h.run();
+  for (const std::string& s : h.ui.said) CHECK_FALSE(contains(s, "Store credentials"));
 }
 
 TEST_CASE("the leaked token is sent only to GET /api/user; every other call carries the user's credentials") {

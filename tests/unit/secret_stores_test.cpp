@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/unit/temp_dir.h"
 #include "tests/unit/test_tokens.h"
 #include "verify/recording_transport.h"
 #include "verify/sigv4.h"
@@ -106,7 +107,8 @@ StoreConfig config_for(StoreConfig::Kind kind, std::map<std::string, std::string
   for (const char* name :
        {"VAULT_ADDR", "VAULT_TOKEN", "VAULT_NAMESPACE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
         "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL_SECRETS_MANAGER", "AWS_ENDPOINT_URL",
-        "CONJUR_APPLIANCE_URL", "CONJUR_ACCOUNT", "CONJUR_AUTHN_LOGIN", "CONJUR_AUTHN_API_KEY"}) {
+        "CONJUR_APPLIANCE_URL", "CONJUR_ACCOUNT", "CONJUR_AUTHN_LOGIN", "CONJUR_AUTHN_API_KEY", "HOME", "AWS_PROFILE",
+        "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE"}) {
     c.environment[name] = "";
   }
   for (auto& [name, value] : set) c.environment[name] = value;
@@ -181,6 +183,7 @@ TEST_CASE("Vault: an absent entry is written with check-and-set 0, then read bac
   FakeVault vault;
   auto store = make(config_for(StoreConfig::Kind::Vault, vault_environment()), std::ref(vault));
   CHECK(store->describe() == "Vault KV v2 secret/pulumi (field api_key) at https://vault.test:8200");
+  CHECK(store->credentials_source() == "VAULT_TOKEN");
   const StoreOutcome put = store->put(secret);
   CHECK(put.ok);
   CHECK(put.detail == "stored version 1 of secret/pulumi, field api_key");
@@ -420,6 +423,7 @@ TEST_CASE("AWS: PutSecretValue on an existing secret, signed, with a fresh Clien
   FakeSecretsManager aws;
   auto store = make(config_for(StoreConfig::Kind::AwsSecretsManager, aws_environment()), std::ref(aws));
   CHECK(store->describe() == "AWS Secrets Manager secret pulumi-access-token in eu-west-1");
+  CHECK(store->credentials_source() == "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (the region from AWS_REGION)");
   const StoreOutcome put = store->put(secret);
   CHECK(put.ok);
   CHECK(put.detail == "stored version " + aws.version_id + " of AWS secret pulumi-access-token");
@@ -435,6 +439,41 @@ TEST_CASE("AWS: PutSecretValue on an existing secret, signed, with a fresh Clien
   store->put(secret);
   CHECK(json_member(aws.seen[0].body, "ClientRequestToken") != json_member(aws.seen[2].body, "ClientRequestToken"));
   check_never_leaked(secret, aws, *store, {put, back});
+}
+
+TEST_CASE("Vault: without VAULT_TOKEN, the Vault CLI's token in HOME/.vault-token is sent, and named as the source") {
+  const std::string secret = ptl::testing::make_token(13);
+  const ptl::testing::TempDir home;
+  home.write(".vault-token", std::string(kVaultToken) + "\n");
+  FakeVault vault;
+  auto env = vault_environment();
+  env.erase("VAULT_TOKEN");
+  env["HOME"] = home.path().string();
+  auto store = make(config_for(StoreConfig::Kind::Vault, env), std::ref(vault));
+  CHECK(store->credentials_source() == (home.path() / ".vault-token").string() + " (the Vault CLI's token)");
+  CHECK(store->put(secret).ok);
+  CHECK(store->read_back(secret).ok);
+  CHECK(vault.problems.empty());  // the stand-in checks X-Vault-Token
+  CHECK(store->credentials_source().find(kVaultToken) == std::string::npos);
+}
+
+TEST_CASE("AWS: without the key variables, the profile of the shared files signs the requests, and is named as the source") {
+  const std::string secret = ptl::testing::make_token(23);
+  const ptl::testing::TempDir home;
+  home.write(".aws/credentials", std::string("[default]\naws_access_key_id = ") + kAccessKey +
+                                     "\naws_secret_access_key = " + kSecretKey + "\n");
+  home.write(".aws/config", "[default]\nregion = eu-west-1\n");
+  FakeSecretsManager aws;
+  auto store = make(config_for(StoreConfig::Kind::AwsSecretsManager, {{"HOME", home.path().string()}}), std::ref(aws));
+  CHECK(store->describe() == "AWS Secrets Manager secret pulumi-access-token in eu-west-1");
+  CHECK(store->credentials_source() == "the AWS profile `default` in " + (home.path() / ".aws/credentials").string() +
+                                           " (the region from the AWS profile `default` in " +
+                                           (home.path() / ".aws/config").string() + ")");
+  CHECK(store->put(secret).ok);
+  CHECK(store->read_back(secret).ok);
+  CHECK(aws.problems.empty());  // the stand-in recomputes the signature with the same keys
+  REQUIRE(aws.seen.size() == 2);
+  CHECK(header(aws.seen[0], "Authorization").find(std::string("Credential=") + kAccessKey + "/") != std::string::npos);
 }
 
 TEST_CASE("AWS: an absent secret (ResourceNotFoundException) is created with CreateSecret") {
@@ -592,6 +631,7 @@ TEST_CASE("Conjur: authenticate, set the variable with the access token, then re
   FakeConjur conjur;
   auto store = make(config_for(StoreConfig::Kind::Conjur, conjur_environment()), std::ref(conjur));
   CHECK(store->describe() == "Conjur variable pulumi/access-token (account acme) at https://conjur.test");
+  CHECK(store->credentials_source() == "CONJUR_AUTHN_LOGIN and CONJUR_AUTHN_API_KEY");
   const StoreOutcome put = store->put(secret);
   CHECK(put.ok);
   CHECK(put.detail == "stored a new value of Conjur variable pulumi/access-token");
@@ -662,7 +702,10 @@ TEST_CASE("rehearse sends every request of put and read_back even when nothing a
         "GET https://vault.test:8200/v1/secret/data/pulumi"}},
       {StoreConfig::Kind::AwsSecretsManager,
        aws_environment(),
-       {"POST https://secretsmanager.eu-west-1.amazonaws.com/", "POST https://secretsmanager.eu-west-1.amazonaws.com/"}},
+       {"POST https://secretsmanager.eu-west-1.amazonaws.com/ secretsmanager.PutSecretValue",
+        "POST https://secretsmanager.eu-west-1.amazonaws.com/ secretsmanager.CreateSecret (only if the secret does not "
+        "exist yet)",
+        "POST https://secretsmanager.eu-west-1.amazonaws.com/ secretsmanager.GetSecretValue"}},
       {StoreConfig::Kind::Conjur,
        conjur_environment(),
        {"POST https://conjur.test/authn/acme/host%2Fci%2Frotator/authenticate",
@@ -676,7 +719,14 @@ TEST_CASE("rehearse sends every request of put and read_back even when nothing a
     auto store = make(config_for(row.kind, row.environment), recorder.transport());
     store->rehearse(secret);
     std::vector<std::string> seen;
-    for (const auto& r : recorder.requests()) seen.push_back(r.method + " " + r.url);
+    for (const auto& r : recorder.requests()) {
+      std::string line = r.method + " " + r.url;
+      for (const auto& [name, value] : r.headers) {
+        if (name == "X-Amz-Target") line += " " + value;
+      }
+      if (!r.condition.empty()) line += " (" + r.condition + ")";
+      seen.push_back(line);
+    }
     CHECK(seen == row.expected);
     const auto requests = recorder.requests();
     if (row.kind == StoreConfig::Kind::Vault && requests.size() == 3) {
@@ -698,12 +748,15 @@ TEST_CASE("missing or unusable configuration names the variables, never their va
     const char* error;
   };
   const Row rows[] = {
-      {StoreConfig::Kind::Vault, {}, "VAULT_ADDR, VAULT_TOKEN are not set"},
-      {StoreConfig::Kind::Vault, {{"VAULT_ADDR", "https://v.test"}}, "VAULT_TOKEN is not set"},
+      {StoreConfig::Kind::Vault, {},
+       "VAULT_ADDR, VAULT_TOKEN are not set; ~/.vault-token (where `vault login` keeps the token): HOME is not set"},
+      {StoreConfig::Kind::Vault, {{"VAULT_ADDR", "https://v.test"}},
+       "VAULT_TOKEN is not set; ~/.vault-token (where `vault login` keeps the token): HOME is not set"},
       {StoreConfig::Kind::Vault, {{"VAULT_ADDR", "http://127.0.0.1:8200"}, {"VAULT_TOKEN", "t0ps3cret"}},
        "VAULT_ADDR: not an https:// URL"},
       {StoreConfig::Kind::AwsSecretsManager, {{"AWS_ACCESS_KEY_ID", "AKIA"}},
-       "AWS_SECRET_ACCESS_KEY, AWS_REGION (nor AWS_DEFAULT_REGION) are not set"},
+       "AWS_SECRET_ACCESS_KEY, AWS_REGION (nor AWS_DEFAULT_REGION) are not set; no region from ~/.aws/config (HOME is "
+       "not set)"},
       {StoreConfig::Kind::AwsSecretsManager,
        {{"AWS_ACCESS_KEY_ID", "AKIA"}, {"AWS_SECRET_ACCESS_KEY", "t0ps3cret"}, {"AWS_DEFAULT_REGION", "eu west"}},
        "AWS_DEFAULT_REGION is not a region name"},

@@ -37,10 +37,12 @@ from standins import VaultStandin  # noqa: E402
 BINARY = os.path.abspath(sys.argv[1])
 
 
-def run(fixture: Path, stores: Stores, store: str, *args, credentials=None, stdin=None, terminal_input=None):
-    """The binary's `rotate` in `fixture` against the stand-ins; terminal_input: lines typed on a
-    pseudo-terminal that is its standard input (else `stdin` through a pipe)."""
-    env = rotation_env(fixture, stores, store, credentials)
+def run(fixture: Path, stores: Stores, store: str, *args, credentials=None, stdin=None, terminal_input=None,
+        env_changes=None):
+    """The binary's `rotate` in `fixture` (also its HOME) against the stand-ins; terminal_input:
+    lines typed on a pseudo-terminal that is its standard input (else `stdin` through a pipe);
+    env_changes: variables set, or removed when None (rotation_env)."""
+    env = rotation_env(fixture, stores, store, credentials, env_changes)
     command = [BINARY, "rotate", *args, "--store", store, "--backend", API_URL, "--timeout", "5"]
     if terminal_input is None:
         p = subprocess.run(command, cwd=fixture, env=env, input=stdin, capture_output=True, text=True, timeout=60)
@@ -109,7 +111,8 @@ def _(d: Path, stores: Stores):
                       "X-Vault-Token: <VAULT_TOKEN>", '"options":{"cas":"<the version read>"}',
                       '"api_key":"<the new token>"'],
             "aws": [f"POST {s.url}/", "X-Amz-Target: secretsmanager.PutSecretValue",
-                    "X-Amz-Target: secretsmanager.GetSecretValue", "Authorization: AWS4-HMAC-SHA256"],
+                    "X-Amz-Target: secretsmanager.CreateSecret", "X-Amz-Target: secretsmanager.GetSecretValue",
+                    f"POST {s.url}/  (only if the secret does not exist yet)\n", "Authorization: AWS4-HMAC-SHA256"],
             "conjur": [f"POST {s.url}/authn/acme/host%2Fci/authenticate",
                        f"POST {s.url}/secrets/acme/variable/pulumi%2Faccess-token",
                        f"GET {s.url}/secrets/acme/variable/pulumi%2Faccess-token", "body: <CONJUR_AUTHN_API_KEY>",
@@ -117,9 +120,68 @@ def _(d: Path, stores: Stores):
         }[store]
         for text in expected:
             assert text in out, (store, text, out)
-        # 4 to the Pulumi API before the store, the store's own (write and read-back), then the DELETE
-        count = 4 + {"vault": 3, "aws": 2, "conjur": 4}[store] + 1
+        # 4 to the Pulumi API before the store, the store's own (write, AWS's CreateSecret if the
+        # secret does not exist yet, read-back), then the DELETE
+        count = 4 + {"vault": 3, "aws": 3, "conjur": 4}[store] + 1
         assert f"Requests a real run would send ({count}; none was sent)" in out, (store, out)
+
+
+def rotated_with(root: Path, stores: Stores, store: str, ext: str, env_changes: dict) -> str:
+    """A full rotation (--yes) in `root` with `env_changes`: exit 0, the store holds the new token,
+    the leaked one is deleted, the file fixed. Returns the output."""
+    API.reset()
+    f = leaked_file(root, ext)
+    p = run(root, stores, store, f"infra/index.{ext}:3", "--yes", env_changes=env_changes)
+    assert p.returncode == 0, (store, p.returncode, p.stdout, p.stderr)
+    assert "rotated:" in p.stdout, (store, p.stdout)
+    assert len(API.created) == 1 and stores.value(store) == API.created[0], (store, "the store does not hold the new token")
+    assert not API.live(API.leaked), (store, "the leaked token is still live")
+    for mark in FIX_MARKS[store]:
+        assert mark in f.read_text(), (store, mark)
+    assert not API.problems, (store, API.problems)
+    return p.stdout
+
+
+@with_stores
+def _(d: Path, stores: Stores):
+    """the stores' CLI logins: Vault's token in ~/.vault-token, an AWS profile in ~/.aws/credentials with its region in
+    ~/.aws/config, without the credential variables; where they came from is said, never what they are"""
+    root = d / "vault"
+    root.mkdir()
+    (root / ".vault-token").write_text(f"  {stores.vault.token}\n")
+    out = rotated_with(root, stores, "vault", "ts", {"VAULT_TOKEN": None})
+    assert f"[store] Store credentials: from {root / '.vault-token'} (the Vault CLI's token).\n" in out, out
+
+    root = d / "aws"
+    (root / ".aws").mkdir(parents=True)
+    (root / ".aws" / "credentials").write_text(
+        "# written by `aws configure`\n[default]\naws_access_key_id = AKIAWRONGWRONGWRONG0\naws_secret_access_key = wrong\n\n"
+        f"[dev]\nAWS_ACCESS_KEY_ID={stores.aws.access_key}\naws_secret_access_key = {stores.aws.secret_key} ; the key\n"
+        f"aws_session_token\t= {stores.aws.session_token}\n")
+    (root / ".aws" / "config").write_text(f"[default]\nregion = us-east-1\n\n[profile dev]\nregion = {stores.aws.region}\n")
+    out = rotated_with(root, stores, "aws", "py", {"AWS_ACCESS_KEY_ID": None, "AWS_SECRET_ACCESS_KEY": None,
+                                                   "AWS_SESSION_TOKEN": None, "AWS_REGION": None, "AWS_PROFILE": "dev"})
+    assert (f"[store] Store credentials: from the AWS profile `dev` in {root / '.aws' / 'credentials'} (the region from "
+            f"the AWS profile `dev` in {root / '.aws' / 'config'}).\n") in out, out
+    assert f"in {stores.aws.region}" in out, out
+
+
+@with_stores
+def _(d: Path, stores: Stores):
+    """an AWS profile that runs a credential process is refused by name before any request; no credentials at all
+    says where it looked"""
+    leaked_file(d)
+    (d / ".aws").mkdir()
+    (d / ".aws" / "config").write_text("[profile sso]\nregion = eu-west-1\ncredential_process = /bin/false\n")
+    p = run(d, stores, "aws", "infra/index.ts:3", "--yes", env_changes={
+        "AWS_ACCESS_KEY_ID": None, "AWS_SECRET_ACCESS_KEY": None, "AWS_SESSION_TOKEN": None, "AWS_PROFILE": "sso"})
+    assert p.returncode == 1, (p.returncode, p.stdout, p.stderr)
+    assert "the AWS profile `sso` uses credential_process" in p.stderr and "not supported" in p.stderr, p.stderr
+    p = run(d, stores, "vault", "infra/index.ts:3", "--yes", env_changes={"VAULT_TOKEN": None})
+    assert p.returncode == 1, (p.returncode, p.stdout, p.stderr)
+    assert f"VAULT_TOKEN is not set; {d / '.vault-token'} (where `vault login` keeps the token): it does not exist" in p.stderr, \
+        p.stderr
+    assert API.requests == [] and stores.requests() == 0
 
 
 def stopped_at_store(d: Path, stores: Stores, store: str, says: str):

@@ -228,15 +228,23 @@ def leaked_file(fixture: Path, ext: str = "ts", value: str | None = None) -> Pat
     return f
 
 
-def rotation_env(home: Path, stores: Stores, store: str, credentials: str | None = None) -> dict:
+def rotation_env(home: Path, stores: Stores, store: str, credentials: str | None = None,
+                 changes: dict | None = None) -> dict:
     """This process's environment without any Pulumi, store or proxy variable of the machine, with
     the test CA trusted, HOME at `home` (no CLI credentials file there), PULUMI_ACCESS_TOKEN the
-    user's own credentials (or `credentials`), and `store`'s variables pointing at its stand-in."""
+    user's own credentials (or `credentials`), and `store`'s variables pointing at its stand-in;
+    then `changes`: each name set to its value, or removed when the value is None (a store's CLI
+    login instead of its variables)."""
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("PULUMI_", "VAULT_", "AWS_", "CONJUR_")) and
            k.upper() not in ("HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY", "SSL_CERT_DIR")}
     env.update({"SSL_CERT_FILE": TLS.ca_file, "HOME": str(home), "PULUMI_ACCESS_TOKEN": credentials or API.credentials})
     env.update(stores.env(store))
+    for name, value in (changes or {}).items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     return env
 
 
