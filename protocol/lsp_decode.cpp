@@ -210,7 +210,12 @@ Decoded<CodeActionResolveParams> decode_code_action_resolve(const json& params) 
   std::string title;  // required of every CodeAction; only checked here
   if (auto e = get_string(params, "title", "", title); !e.empty()) return fail<R>(e);
   const auto data = params.find("data");
-  if (data == params.end()) return fail<R>("data: missing");
+  if (data == params.end()) {
+    if (!params.contains("command") && !params.contains("edit")) return fail<R>("data: missing");
+    r.complete = true;
+    r.action = params;
+    return ok(std::move(r));
+  }
   if (!data->is_object()) return fail<R>("data: expected object");
   if (auto e = get_string(*data, "uri", "data", r.uri); !e.empty()) return fail<R>(e);
   r.action = params;

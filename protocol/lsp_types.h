@@ -64,6 +64,9 @@ struct CodeActionParams {
 struct CodeActionResolveParams {
   nlohmann::json action;  // the whole CodeAction as the client sent it back
   std::string uri;        // data.uri
+  // No data, and a command or an edit already: nothing to resolve, the answer is the action as it
+  // came (Neovim 0.7 resolves every picked action that has no edit, a command-only one included).
+  bool complete = false;
 };
 
 struct ExecuteCommandParams {

@@ -921,6 +921,7 @@ LanguageServer::Reply LanguageServer::on_code_action(json& params) {
 LanguageServer::Reply LanguageServer::on_code_action_resolve(json& params) {
   auto decoded = protocol::decode_code_action_resolve(params);
   if (!decoded) return error(ErrorCode::InvalidParams, decoded.error);
+  if (decoded.value->complete) return Reply{std::move(decoded.value->action), std::nullopt, {}};
   const OpenDocument* doc = find_document(decoded.value->uri);
   if (!doc || !doc->text) return error(ErrorCode::ContentModified, "data.uri: the document is not open");
   const std::vector<std::string> no_filter;

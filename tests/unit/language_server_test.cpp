@@ -252,6 +252,13 @@ TEST_CASE("a client that resolves edits gets the fix-all action's edit from code
   const json no_data = s.request(5, "codeAction/resolve", bare);
   CHECK(no_data["error"]["code"] == -32602);
   CHECK(no_data["error"]["message"] == "data: missing");
+  // A command-only action (rotate, check) has nothing to resolve: Neovim 0.7 resolves it all the
+  // same before running its command, and gets it back as it is.
+  const json rotate = {{"title", "Rotate this token"},
+                       {"kind", "quickfix"},
+                       {"command", {{"title", "Rotate"}, {"command", "pulumi-token-lsp.rotateToken"}, {"arguments", json::array()}}}};
+  const json resolved_rotate = s.request(6, "codeAction/resolve", rotate);
+  CHECK(resolved_rotate["result"] == rotate);
 }
 
 TEST_CASE("without resolve support the fix-all edit is inline, and only where a token can be rewritten") {

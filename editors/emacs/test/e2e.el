@@ -7,31 +7,16 @@
 ;;; Code:
 
 (require 'cl-lib)
+(load (expand-file-name "ptl-test" (file-name-directory load-file-name)) nil t)
 (dolist (dir (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*"))
   (add-to-list 'load-path dir))
 (require 'eglot)
 (require 'pulumi-token-lsp)
 (require 'pulumi-token-lsp-flymake)
 
-(defvar ptl-failures 0)
 (defvar ptl-skipped nil)
 (defconst ptl-server (getenv "PTL_SERVER"))
 (defconst ptl-work (file-name-as-directory (make-temp-file "ptl-emacs-" t)))
-
-(defun ptl-say (fmt &rest args)
-  (princ (concat (apply #'format fmt args) "\n")))
-
-(defun ptl-check (what ok &optional detail)
-  (ptl-say "%s %s%s" (if ok "ok  " "FAIL") what (if detail (format " (%s)" detail) ""))
-  (unless ok (cl-incf ptl-failures))
-  ok)
-
-(defun ptl-wait (pred &optional seconds)
-  "Run the event loop until PRED returns non-nil or SECONDS (default 10) pass; return PRED's value."
-  (let ((deadline (+ (float-time) (or seconds 10))) value)
-    (while (and (not (setq value (funcall pred))) (< (float-time) deadline))
-      (accept-process-output nil 0.05))
-    value))
 
 (defun ptl-token (name)
   "A realistic token made at run time (the repository holds none)."

@@ -33,13 +33,7 @@ local function write(path, lines)
   vim.fn.writefile(lines, path)
 end
 
-local function ours(bufnr)
-  local out = {}
-  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
-    if d.source == 'pulumi-token-lsp' then table.insert(out, d) end
-  end
-  return out
-end
+local ours = dofile(debug.getinfo(1, 'S').source:sub(2):match('^(.*)/') .. '/helpers.lua').ours
 
 local function on_line(bufnr, lnum)
   local out = {}
