@@ -39,6 +39,7 @@
 (defvar ptl-questions nil "Each window/showMessageRequest: (message titles answer), latest first.")
 (defvar ptl-confirms nil "Each `y-or-n-p' prompt, latest first.")
 (defvar ptl-shown nil "Each window/showMessage: (type . message), latest first.")
+(defvar ptl-stalled nil "Whether the first question was left unread after executeCommand's reply.")
 
 (defun ptl-record-message (fmt &rest args)
   "Before `message': keep what eglot 1.9 shows a window/showMessage with,
@@ -86,6 +87,7 @@ button (its yes), or \"Cancel\" at PTL_CANCEL_AT."
                                                   (answer . ,(or (nth 2 q) :null))))
                                     (reverse ptl-questions))))
      (confirms . ,(vconcat (reverse ptl-confirms)))
+     (stalled . ,(if ptl-stalled t :json-false))
      (shown . ,(vconcat (mapcar (lambda (m) `((type . ,(car m)) (message . ,(cdr m)))) (reverse ptl-shown))))
      (last . ,(let ((m (ptl-last-message))) (if m `((type . ,(car m)) (message . ,(cdr m))) :null))))))
 
@@ -111,7 +113,19 @@ button (its yes), or \"Cancel\" at PTL_CANCEL_AT."
     ;; `last-nonmenu-event' a key, as after a keyboard command).
     (let ((last-nonmenu-event 13))
       (eglot-code-actions (point) (point) nil t))
-    (ptl-say "DEBUG pending bytes %d questions %d" (with-current-buffer (process-buffer (jsonrpc--process (eglot-current-server))) (buffer-size)) (length ptl-questions))
+    ;; jsonrpc 1.0.14 (Emacs 28) reads the server's messages in the process filter and leaves it
+    ;; by a `throw' when the reply `jsonrpc-request' waits for arrives; messages that came in the
+    ;; same read after that reply stay unparsed in the process buffer until the server writes
+    ;; again.  The first question is sent right after executeCommand's reply, so it is sometimes
+    ;; stuck there while the server waits for its answer.  In an interactive Emacs, eldoc's idle
+    ;; timer (eglot turns `eldoc-mode' on) sends a hover request after the command: its reply makes
+    ;; the filter run and read the question.  Idle timers do not run in batch, so this does what
+    ;; the timer does.  Whether the question was stuck is recorded.
+    (setq ptl-stalled (and (null ptl-questions)
+                           (> (with-current-buffer (process-buffer (jsonrpc--process (eglot-current-server)))
+                                (buffer-size))
+                              0)))
+    (eldoc)
     (ptl-check "eglot: the menu offered the rotate action"
                (cl-some (lambda (title) (string-prefix-p "Rotate this token" title)) ptl-menu)
                (format "%d entries" (length ptl-menu)))
